@@ -1,0 +1,37 @@
+package dev.seq2seq4j.nn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** One application of a layer to symbolic inputs, producing symbolic outputs. */
+public final class Node {
+  private final Layer layer;
+  private final List<SymbolicTensor> inputs;
+  private final List<SymbolicTensor> outputs;
+
+  Node(Layer layer, List<SymbolicTensor> inputs, List<long[]> outputShapes) {
+    this.layer = layer;
+    this.inputs = List.copyOf(inputs);
+    List<SymbolicTensor> outs = new ArrayList<>();
+    for (int i = 0; i < outputShapes.size(); i++) {
+      outs.add(new SymbolicTensor(this, i, outputShapes.get(i)));
+    }
+    this.outputs = Collections.unmodifiableList(outs);
+  }
+
+  /** The layer applied. */
+  public Layer layer() {
+    return layer;
+  }
+
+  /** The values the layer was applied to (for an LSTM with initial state: x, h, c). */
+  public List<SymbolicTensor> inputs() {
+    return inputs;
+  }
+
+  /** What the application produced. */
+  public List<SymbolicTensor> outputs() {
+    return outputs;
+  }
+}

@@ -1,0 +1,53 @@
+package dev.seq2seq4j.nn;
+
+import java.util.Arrays;
+
+/** Small helpers for per-sample shapes (shapes without the batch dimension). */
+public final class Shapes {
+  private Shapes() {}
+
+  /** The number of scalars in one sample of this shape. */
+  public static long size(long[] shape) {
+    long n = 1;
+    for (long d : shape) {
+      n *= d;
+    }
+    return n;
+  }
+
+  /** The shape with a leading {@code None} batch dimension, as Keras prints it: {@code (None, 4, 10)}. */
+  public static String withBatch(long[] shape) {
+    StringBuilder sb = new StringBuilder("(None");
+    for (long d : shape) {
+      sb.append(", ").append(d);
+    }
+    return sb.append(')').toString();
+  }
+
+  /** The shape with a leading {@code -1} batch dimension, for TensorFlow reshapes. */
+  public static long[] batched(long[] shape) {
+    long[] s = new long[shape.length + 1];
+    s[0] = -1;
+    System.arraycopy(shape, 0, s, 1, shape.length);
+    return s;
+  }
+
+  /** Throws unless {@code shape} has the given rank; the message names the layer and the shape. */
+  static void requireRank(String layer, long[] shape, int rank, String what) {
+    if (shape.length != rank) {
+      throw new IllegalArgumentException(
+          layer + " expects " + what + " (rank " + (rank + 1) + " with the batch), got "
+              + withBatch(shape));
+    }
+  }
+
+  /** Throws unless every dimension is positive (static unrolling needs known sizes). */
+  static void requireKnown(String what, long[] shape) {
+    for (long d : shape) {
+      if (d <= 0) {
+        throw new IllegalArgumentException(
+            what + " needs every dimension known and positive, got " + Arrays.toString(shape));
+      }
+    }
+  }
+}

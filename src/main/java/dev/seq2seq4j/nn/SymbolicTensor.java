@@ -1,0 +1,37 @@
+package dev.seq2seq4j.nn;
+
+/**
+ * A placeholder for a value in a model under construction (Keras's {@code KerasTensor}): the
+ * output {@code index} of a layer {@link Node}, with a known per-sample shape.
+ */
+public final class SymbolicTensor {
+  private final Node producer;
+  private final int index;
+  private final long[] shape;
+
+  SymbolicTensor(Node producer, int index, long[] shape) {
+    this.producer = producer;
+    this.index = index;
+    this.shape = shape.clone();
+  }
+
+  /** The layer application that produces this value. */
+  public Node producer() {
+    return producer;
+  }
+
+  /** Which output of the producing layer this is (an LSTM with return_state has three). */
+  public int index() {
+    return index;
+  }
+
+  /** The per-sample shape (without the batch dimension). */
+  public long[] shape() {
+    return shape.clone();
+  }
+
+  @Override
+  public String toString() {
+    return producer.layer().name() + "[" + index + "] " + Shapes.withBatch(shape);
+  }
+}

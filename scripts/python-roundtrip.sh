@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# CI round trip: Python Keras exports a freshly trained small model, Java loads it and must
+# reproduce the outputs recorded in its parity.json (SavedModelParityTest).
+#
+#   scripts/python-roundtrip.sh [RECIPE] [EPOCHS]
+#
+# Defaults: reverse-return-sequences-state, 2 epochs. Uses $SEQ2SEQ4J_VENV when set, else
+# python-export/.venv, creating it when possible. When no suitable Python or no PyPI is at
+# hand it prints "skipped: <why>" and exits 0: Python is optional for Java users.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=../python-export/venv.sh
+source "$ROOT/python-export/venv.sh"
+
+RECIPE="${1:-reverse-return-sequences-state}"
+EPOCHS="${2:-2}"
+case "$RECIPE" in
+  addition-*) SCRIPT=brownlee_addition.py ;;
+  reverse-*) SCRIPT=karakaya_reverse.py ;;
+  *) echo "error: unknown recipe '$RECIPE'" >&2; exit 2 ;;
+esac
+
+export TF_CPP_MIN_LOG_LEVEL=2
+export CUDA_VISIBLE_DEVICES=-1
+
+if ! ensure_python_venv; then
+  echo "python round trip skipped: $VENV_PROBLEM"
+  exit 0
+fi
+
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+echo "python round trip: exporting $RECIPE ($EPOCHS epochs) with $VENV_PYTHON" >&2
+(cd "$ROOT/python-export" &&
+  "$VENV_PYTHON" "$SCRIPT" --out "$TMP" --only "$RECIPE" --epochs "$EPOCHS" | grep '^RESULT' || true)
+if [ ! -f "$TMP/$RECIPE/parity.json" ]; then
+  echo "error: the export wrote no $TMP/$RECIPE/parity.json" >&2
+  exit 1
+fi
+
+echo "python round trip: checking it from Java" >&2
+cd "$ROOT"
+mvn -B -q ${SEQ2SEQ4J_MVN_ARGS:-} test -Dtest=SavedModelParityTest \
+  -Dseq2seq4j.parity.dir="$TMP/$RECIPE" -Dsurefire.failIfNoSpecifiedTests=false
+echo "python round trip: $RECIPE passed"

@@ -1,0 +1,174 @@
+package dev.seq2seq4j.interop;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code parity.json} that python-export writes beside each SavedModel: what Keras built,
+ * which signature it exported, and probe inputs with the outputs the exported SavedModel
+ * computed for them. Java must reproduce those outputs.
+ *
+ * @param recipe recipe name, e.g. {@code addition-seq2seq}
+ * @param seed the seed the Python run used
+ * @param versions tensorflow, keras, python and numpy versions of the Python run
+ * @param modelConfig the Keras model config ({@code model.to_json()})
+ * @param weights the model's weights in {@code model.weights} order
+ * @param signature the exported {@code serving_default} signature as Python read it back
+ * @param probes probe inputs and the outputs the SavedModel computed for them
+ * @param training results of the Python training run
+ * @param evaluationData how the evaluation set was drawn
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ParityFile(
+    String recipe,
+    long seed,
+    Map<String, String> versions,
+    @JsonProperty("model_config") JsonNode modelConfig,
+    List<Weight> weights,
+    Signature signature,
+    Probes probes,
+    Training training,
+    @JsonProperty("evaluation_data") JsonNode evaluationData) {
+
+  /** The file name python-export writes. */
+  public static final String FILE_NAME = "parity.json";
+
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+
+  /**
+   * Reads {@code parity.json} from a SavedModel folder.
+   *
+   * @param savedModelDir the folder holding the SavedModel and its parity.json
+   * @return the parsed file
+   * @throws UncheckedIOException if the file is missing or malformed (the message names it)
+   */
+  public static ParityFile read(Path savedModelDir) {
+    Path file = savedModelDir.resolve(FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      throw new UncheckedIOException(new IOException("No " + FILE_NAME + " in " + savedModelDir));
+    }
+    try {
+      return MAPPER.readValue(file.toFile(), ParityFile.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * One model weight.
+   *
+   * @param layer the Keras layer that owns it
+   * @param path Keras variable path, e.g. {@code lstm/lstm_cell/kernel}
+   * @param shape its shape
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Weight(String layer, String path, long[] shape) {}
+
+  /**
+   * The exported signature as Python's {@code tf.saved_model.load} reports it.
+   *
+   * @param name signature key
+   * @param inputs input specs
+   * @param outputs output specs
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Signature(String name, List<TensorSpec> inputs, List<TensorSpec> outputs) {}
+
+  /**
+   * An input or output spec; {@code null} entries in {@code shape} are unknown dimensions.
+   *
+   * @param name input or output key
+   * @param dtype dtype name as Python prints it, e.g. {@code float32}
+   * @param shape dimension sizes, {@code null} for unknown ones
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record TensorSpec(String name, String dtype, List<Long> shape) {
+
+    /** Shape with -1 for unknown dimensions, as {@link SignatureInfo.Spec} reports it. */
+    public long[] shapeOrMinusOne() {
+      return shape.stream().mapToLong(d -> d == null ? -1 : d).toArray();
+    }
+  }
+
+  /**
+   * Probe inputs and the outputs the exported SavedModel computed for them.
+   *
+   * @param inputs keyed by signature input name
+   * @param outputs keyed by signature output name
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Probes(Map<String, ProbeTensor> inputs, Map<String, ProbeTensor> outputs) {
+
+    /** The inputs as arrays ready for {@link SavedModelRunner#run(String, Map)}. */
+    public Map<String, FloatArray> inputArrays() {
+      return toArrays(inputs);
+    }
+
+    /** The expected outputs as arrays. */
+    public Map<String, FloatArray> outputArrays() {
+      return toArrays(outputs);
+    }
+
+    private static Map<String, FloatArray> toArrays(Map<String, ProbeTensor> tensors) {
+      Map<String, FloatArray> map = new LinkedHashMap<>();
+      tensors.forEach((k, v) -> map.put(k, v.toFloatArray()));
+      return map;
+    }
+  }
+
+  /**
+   * A tensor as stored in the file: shape plus flat row-major values.
+   *
+   * @param shape dimension sizes
+   * @param data values; each is a float32 written at full precision, so the narrowing to
+   *     float below is exact
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record ProbeTensor(long[] shape, double[] data) {
+
+    /** Converts to a float32 array. */
+    public FloatArray toFloatArray() {
+      float[] f = new float[data.length];
+      for (int i = 0; i < f.length; i++) {
+        f[i] = (float) data[i];
+      }
+      return new FloatArray(shape, f);
+    }
+  }
+
+  /**
+   * Results of the Python training run; fields a recipe does not measure are {@code null}.
+   *
+   * @param loss final training loss
+   * @param valLoss final validation loss (Karakaya recipes)
+   * @param accuracy final training accuracy metric as Keras reports it
+   * @param epochsRun epochs actually run (early stopping can end sooner)
+   * @param trainSeconds wall-clock training time
+   * @param trainAccuracy per-position argmax accuracy on the training set (Karakaya)
+   * @param testAccuracy per-position argmax accuracy on the test set (Karakaya)
+   * @param exactMatchAccuracy fraction of whole sequences predicted exactly
+   * @param rmse RMSE of inverted values (mapping models)
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Training(
+      Double loss,
+      @JsonProperty("val_loss") Double valLoss,
+      Double accuracy,
+      @JsonProperty("epochs_run") Integer epochsRun,
+      @JsonProperty("train_seconds") Double trainSeconds,
+      @JsonProperty("train_accuracy") Double trainAccuracy,
+      @JsonProperty("test_accuracy") Double testAccuracy,
+      @JsonProperty("exact_match_accuracy") Double exactMatchAccuracy,
+      Double rmse) {}
+}

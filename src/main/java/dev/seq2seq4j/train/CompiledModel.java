@@ -1,0 +1,379 @@
+package dev.seq2seq4j.train;
+
+import dev.seq2seq4j.data.Dataset;
+import dev.seq2seq4j.data.FloatBlock;
+import dev.seq2seq4j.nn.Model;
+import dev.seq2seq4j.nn.ModelGraph;
+import dev.seq2seq4j.nn.Shapes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.IntFunction;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.framework.optimizers.Optimizer.GradAndVar;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TType;
+
+/**
+ * A model ready to train, like a compiled Keras model: it owns a TensorFlow graph and session
+ * holding the model, its loss, an accuracy metric (for categorical cross-entropy) and Adam.
+ *
+ * <p>Supports models with one input and one output. Close it to free native memory.
+ */
+public final class CompiledModel implements AutoCloseable {
+  private static final int EVAL_BATCH = 256;
+  private final Model model;
+  private final CompileOptions options;
+  private final Graph graph;
+  private final Session session;
+  private final ModelGraph modelGraph;
+  private final Placeholder<TFloat32> input;
+  private final Placeholder<TFloat32> target;
+  private final Operand<TFloat32> output;
+  private final Operand<TFloat32> loss;
+  private final Operand<TFloat32> accuracy;
+  private final Op trainStep;
+
+  private CompiledModel(Model model, CompileOptions options) {
+    if (model.inputs().size() != 1 || model.outputs().size() != 1) {
+      throw new IllegalArgumentException(
+          "CompiledModel trains models with one input and one output; '" + model.name()
+              + "' has " + model.inputs().size() + " and " + model.outputs().size());
+    }
+    this.model = model;
+    this.options = options;
+    this.graph = new Graph();
+    try {
+      Ops tf = Ops.create(graph);
+      modelGraph = ModelGraph.build(model, tf);
+      input = modelGraph.inputs().values().iterator().next();
+      output = modelGraph.outputs().get(0);
+      long[] outShape = model.outputs().get(0).shape();
+      target =
+          tf.withName("target")
+              .placeholder(TFloat32.class, Placeholder.shape(Shape.of(Shapes.batched(outShape))));
+      loss = tf.withName("loss").identity(options.loss().compute(tf, target, output));
+      accuracy =
+          options.loss().name().equals("categorical_crossentropy")
+              ? tf.withName("accuracy").identity(categoricalAccuracy(tf, target, output))
+              : null;
+      trainStep = buildTrainStep(tf);
+      ConfigProto config =
+          ConfigProto.newBuilder()
+              .setIntraOpParallelismThreads(options.intraOpThreads())
+              .setInterOpParallelismThreads(options.interOpThreads())
+              .build();
+      session = new Session(graph, config);
+      session.initialize();
+      modelGraph.initialize(session, options.seed());
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Builds the training graph for {@code model} and initialises its weights from the seed.
+   *
+   * @throws IllegalArgumentException if the model does not have exactly one input and one output
+   */
+  public static CompiledModel compile(Model model, CompileOptions options) {
+    return new CompiledModel(model, options);
+  }
+
+  private Op buildTrainStep(Ops tf) {
+    // Gradients only for the model's trainable variables: the framework's minimize() would
+    // differentiate with respect to every variable in the graph and fail (GUIDE §3).
+    List<Variable<TFloat32>> vars = modelGraph.trainableVariables();
+    Output<?>[] xs = new Output<?>[vars.size()];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = vars.get(i).asOutput();
+    }
+    Output<?>[] grads = graph.addGradients(loss.asOutput(), xs);
+    List<GradAndVar<? extends TType>> pairs = new ArrayList<>();
+    for (int i = 0; i < xs.length; i++) {
+      pairs.add(gradAndVar(grads[i], xs[i]));
+    }
+    return new KerasAdam(graph, options.learningRate(), 0.9f, 0.999f, 1e-7f)
+        .applyGradients(pairs, "train");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends TType> GradAndVar<T> gradAndVar(Output<?> grad, Output<?> var) {
+    return new GradAndVar<>((Output<T>) grad, (Output<T>) var);
+  }
+
+  private static Operand<TFloat32> categoricalAccuracy(
+      Ops tf, Operand<TFloat32> yTrue, Operand<TFloat32> yPred) {
+    Operand<TFloat32> hits =
+        tf.dtypes.cast(
+            tf.math.equal(
+                tf.math.argMax(yTrue, tf.constant(-1)), tf.math.argMax(yPred, tf.constant(-1))),
+            TFloat32.class);
+    int rank = hits.shape().numDimensions();
+    int[] axes = new int[rank];
+    for (int i = 0; i < rank; i++) {
+      axes[i] = i;
+    }
+    return tf.math.mean(hits, tf.constant(axes));
+  }
+
+  /** The model being trained. */
+  public Model model() {
+    return model;
+  }
+
+  /** The options it was compiled with. */
+  public CompileOptions options() {
+    return options;
+  }
+
+  /** Trains on the same data every epoch. */
+  public History fit(Dataset data, FitOptions fit) {
+    return fit(epoch -> data, fit);
+  }
+
+  /**
+   * Trains, asking {@code dataForEpoch} for each epoch's data (Brownlee's tutorial draws fresh
+   * samples every epoch).
+   */
+  public History fit(IntFunction<Dataset> dataForEpoch, FitOptions fit) {
+    History history = new History();
+    Context context = new Context(fit.epochs());
+    SplittableRandom shuffler = new SplittableRandom(fit.shuffleSeed());
+    fit.listeners().forEach(l -> l.onTrainBegin(context));
+    long start = System.nanoTime();
+    long totalSteps = 0;
+    for (int epoch = 0; epoch < fit.epochs() && !context.stopRequested(); epoch++) {
+      Dataset data = dataForEpoch.apply(epoch);
+      requireCompatible(data, "training data");
+      int n = data.size();
+      int steps = (n + fit.batchSize() - 1) / fit.batchSize();
+      for (TrainingListener l : fit.listeners()) {
+        l.onEpochBegin(context, epoch, steps);
+      }
+      int[] order = order(n, fit.shuffle() ? shuffler : null);
+      double lossSum = 0;
+      double accSum = 0;
+      int seen = 0;
+      for (int step = 0; step < steps; step++) {
+        int from = step * fit.batchSize();
+        int to = Math.min(n, from + fit.batchSize());
+        Dataset batch = data.gather(Arrays.copyOfRange(order, from, to));
+        float[] metrics = runTrainStep(batch);
+        int b = to - from;
+        lossSum += metrics[0] * (double) b;
+        accSum += metrics[1] * (double) b;
+        seen += b;
+        if (!fit.listeners().isEmpty()) {
+          EpochLogs running = logs(lossSum / seen, accSum / seen, null);
+          for (TrainingListener l : fit.listeners()) {
+            l.onBatchEnd(context, epoch, step, running);
+          }
+        }
+      }
+      totalSteps += steps;
+      Map<String, Double> val = fit.validation() == null ? null : evaluate(fit.validation());
+      EpochLogs logs = logs(lossSum / seen, accSum / seen, val);
+      history.add(logs);
+      for (TrainingListener l : fit.listeners()) {
+        l.onEpochEnd(context, epoch, logs);
+      }
+    }
+    history.finish((System.nanoTime() - start) / 1e9, totalSteps);
+    fit.listeners().forEach(l -> l.onTrainEnd(context, history));
+    return history;
+  }
+
+  private EpochLogs logs(double lossMean, double accMean, Map<String, Double> val) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("loss", lossMean);
+    if (accuracy != null) {
+      m.put("accuracy", accMean);
+    }
+    if (val != null) {
+      for (Map.Entry<String, Double> e : val.entrySet()) {
+        m.put("val_" + e.getKey(), e.getValue());
+      }
+    }
+    return new EpochLogs(m);
+  }
+
+  private static int[] order(int n, SplittableRandom rnd) {
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+    }
+    if (rnd != null) {
+      for (int i = n - 1; i > 0; i--) {
+        int j = rnd.nextInt(i + 1);
+        int t = idx[i];
+        idx[i] = idx[j];
+        idx[j] = t;
+      }
+    }
+    return idx;
+  }
+
+  private float[] runTrainStep(Dataset batch) {
+    try (TFloat32 x = tensor(batch.x());
+        TFloat32 y = tensor(batch.y())) {
+      Session.Runner r = session.runner().feed(input, x).feed(target, y).addTarget(trainStep);
+      r.fetch(loss);
+      if (accuracy != null) {
+        r.fetch(accuracy);
+      }
+      try (Result res = r.run()) {
+        float l = ((TFloat32) res.get(0)).getFloat();
+        float a = accuracy == null ? Float.NaN : ((TFloat32) res.get(1)).getFloat();
+        return new float[] {l, a};
+      }
+    }
+  }
+
+  /**
+   * The mean loss (and accuracy, for categorical cross-entropy) over {@code data}, weighted by
+   * batch size exactly as Keras's {@code evaluate} reports it.
+   */
+  public Map<String, Double> evaluate(Dataset data) {
+    requireCompatible(data, "evaluation data");
+    double lossSum = 0;
+    double accSum = 0;
+    int n = data.size();
+    for (int from = 0; from < n; from += EVAL_BATCH) {
+      Dataset batch = data.slice(from, Math.min(n, from + EVAL_BATCH));
+      try (TFloat32 x = tensor(batch.x());
+          TFloat32 y = tensor(batch.y())) {
+        Session.Runner r = session.runner().feed(input, x).feed(target, y).fetch(loss);
+        if (accuracy != null) {
+          r.fetch(accuracy);
+        }
+        try (Result res = r.run()) {
+          lossSum += ((TFloat32) res.get(0)).getFloat() * (double) batch.size();
+          if (accuracy != null) {
+            accSum += ((TFloat32) res.get(1)).getFloat() * (double) batch.size();
+          }
+        }
+      }
+    }
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("loss", lossSum / n);
+    if (accuracy != null) {
+      m.put("accuracy", accSum / n);
+    }
+    return m;
+  }
+
+  /**
+   * The model's output for every row of {@code x}.
+   *
+   * @throws IllegalArgumentException if {@code x}'s row shape is not the model's input shape
+   */
+  public FloatBlock predict(FloatBlock x) {
+    requireShape("input", model.inputs().get(0).shape(), x);
+    int n = x.rows();
+    long[] outRow = model.outputs().get(0).shape();
+    int outSize = (int) Shapes.size(outRow);
+    float[] out = new float[n * outSize];
+    for (int from = 0; from < n; from += EVAL_BATCH) {
+      int to = Math.min(n, from + EVAL_BATCH);
+      try (TFloat32 t = tensor(x.slice(from, to));
+          Result res = session.runner().feed(input, t).fetch(output).run()) {
+        ((TFloat32) res.get(0))
+            .copyTo(DataBuffers.of(out, false, false).offset((long) from * outSize));
+      }
+    }
+    long[] shape = new long[outRow.length + 1];
+    shape[0] = n;
+    System.arraycopy(outRow, 0, shape, 1, outRow.length);
+    return FloatBlock.of(out, shape);
+  }
+
+  /** The current weights by qualified name ({@code lstm/kernel}), in Keras order. */
+  public Map<String, FloatBlock> weights() {
+    return modelGraph.getWeights(session);
+  }
+
+  /**
+   * Overwrites some or all weights.
+   *
+   * @throws IllegalArgumentException for unknown names or wrong shapes
+   */
+  public void setWeights(Map<String, FloatBlock> weights) {
+    modelGraph.setWeights(session, weights);
+  }
+
+  private void requireCompatible(Dataset data, String what) {
+    if (data == null || data.size() == 0) {
+      throw new IllegalArgumentException(what + " is empty");
+    }
+    requireShape(what + " x", model.inputs().get(0).shape(), data.x());
+    requireShape(what + " y", model.outputs().get(0).shape(), data.y());
+  }
+
+  private void requireShape(String what, long[] expectedRow, FloatBlock block) {
+    if (!Arrays.equals(expectedRow, block.rowShape())) {
+      throw new IllegalArgumentException(
+          what + " has rows of shape " + Arrays.toString(block.rowShape()) + ", but model '"
+              + model.name() + "' expects " + Arrays.toString(expectedRow));
+    }
+  }
+
+  private static TFloat32 tensor(FloatBlock b) {
+    return TFloat32.tensorOf(Shape.of(b.shape()), DataBuffers.of(b.data(), true, false));
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    graph.close();
+  }
+
+  private final class Context implements TrainingContext {
+    private final int epochs;
+    private boolean stop;
+
+    Context(int epochs) {
+      this.epochs = epochs;
+    }
+
+    @Override
+    public void stopTraining() {
+      stop = true;
+    }
+
+    @Override
+    public boolean stopRequested() {
+      return stop;
+    }
+
+    @Override
+    public int epochs() {
+      return epochs;
+    }
+
+    @Override
+    public Map<String, FloatBlock> weights() {
+      return CompiledModel.this.weights();
+    }
+
+    @Override
+    public void setWeights(Map<String, FloatBlock> weights) {
+      CompiledModel.this.setWeights(weights);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.seq2seq4j.train;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/** Named metric values for one epoch (or the running part of one): {@code loss}, {@code val_loss}, ... */
+public final class EpochLogs {
+  private final Map<String, Double> values;
+
+  /** Wraps the given values (copied, order kept). */
+  public EpochLogs(Map<String, Double> values) {
+    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+  }
+
+  /** All values by name, in insertion order. */
+  public Map<String, Double> values() {
+    return values;
+  }
+
+  /** The named value, if present. */
+  public OptionalDouble get(String name) {
+    Double v = values.get(name);
+    return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
+  }
+
+  /** Formats as Keras does: {@code loss: 0.1234 - accuracy: 0.9876}. */
+  public String format() {
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, Double> e : values.entrySet()) {
+      if (sb.length() > 0) {
+        sb.append(" - ");
+      }
+      sb.append(e.getKey()).append(": ").append(String.format(Locale.ROOT, "%.4f", e.getValue()));
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public String toString() {
+    return format();
+  }
+}

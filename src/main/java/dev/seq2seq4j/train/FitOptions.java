@@ -1,0 +1,118 @@
+package dev.seq2seq4j.train;
+
+import dev.seq2seq4j.data.Dataset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** How {@link CompiledModel#fit} trains: epochs, batch size, shuffling, validation, listeners. */
+public final class FitOptions {
+  private final int epochs;
+  private final int batchSize;
+  private final boolean shuffle;
+  private final long shuffleSeed;
+  private final Dataset validation;
+  private final List<TrainingListener> listeners;
+
+  private FitOptions(Builder b) {
+    this.epochs = b.epochs;
+    this.batchSize = b.batchSize;
+    this.shuffle = b.shuffle;
+    this.shuffleSeed = b.shuffleSeed;
+    this.validation = b.validation;
+    this.listeners = List.copyOf(b.listeners);
+  }
+
+  /** Keras's defaults: 1 epoch, batch size 32, shuffled each epoch, no validation. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The number of epochs. */
+  public int epochs() {
+    return epochs;
+  }
+
+  /** Samples per optimizer step (the last batch of an epoch may be smaller). */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /** Whether samples are shuffled before each epoch. */
+  public boolean shuffle() {
+    return shuffle;
+  }
+
+  /** The seed of the shuffling order. */
+  public long shuffleSeed() {
+    return shuffleSeed;
+  }
+
+  /** The validation set, or {@code null}. */
+  public Dataset validation() {
+    return validation;
+  }
+
+  /** The listeners, called in order. */
+  public List<TrainingListener> listeners() {
+    return listeners;
+  }
+
+  /** Builds {@link FitOptions}. */
+  public static final class Builder {
+    private int epochs = 1;
+    private int batchSize = 32;
+    private boolean shuffle = true;
+    private long shuffleSeed = 0;
+    private Dataset validation;
+    private final List<TrainingListener> listeners = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The number of epochs (>= 1). */
+    public Builder epochs(int epochs) {
+      if (epochs < 1) {
+        throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+      }
+      this.epochs = epochs;
+      return this;
+    }
+
+    /** Samples per step (>= 1). */
+    public Builder batchSize(int batchSize) {
+      if (batchSize < 1) {
+        throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+      }
+      this.batchSize = batchSize;
+      return this;
+    }
+
+    /** Whether to shuffle each epoch (default true, as Keras). */
+    public Builder shuffle(boolean shuffle) {
+      this.shuffle = shuffle;
+      return this;
+    }
+
+    /** The shuffling seed (default 0). */
+    public Builder shuffleSeed(long seed) {
+      this.shuffleSeed = seed;
+      return this;
+    }
+
+    /** Data to compute {@code val_loss} (and {@code val_accuracy}) on after each epoch. */
+    public Builder validation(Dataset validation) {
+      this.validation = validation;
+      return this;
+    }
+
+    /** Adds a listener (progress, early stopping, ...). */
+    public Builder listener(TrainingListener listener) {
+      listeners.add(listener);
+      return this;
+    }
+
+    /** The options. */
+    public FitOptions build() {
+      return new FitOptions(this);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package dev.seq2seq4j.train;
+
+import dev.seq2seq4j.data.FloatBlock;
+import java.util.Map;
+
+/** What a {@link TrainingListener} may see and do while a model trains. */
+public interface TrainingContext {
+  /** Asks the loop to stop after the current epoch. */
+  void stopTraining();
+
+  /** Whether a listener has asked to stop. */
+  boolean stopRequested();
+
+  /** The number of epochs asked for. */
+  int epochs();
+
+  /** A copy of the model's current weights by qualified name. */
+  Map<String, FloatBlock> weights();
+
+  /** Overwrites some or all of the model's weights. */
+  void setWeights(Map<String, FloatBlock> weights);
+}

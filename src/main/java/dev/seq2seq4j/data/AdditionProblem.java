@@ -22,6 +22,8 @@ public record AdditionProblem(int nNumbers, int largest) {
     /**
      * Validates the configuration.
      *
+     * @param nNumbers number of terms per example, at least 1
+     * @param largest largest term drawn, at least 1
      * @throws IllegalArgumentException if {@code nNumbers < 1}, {@code largest < 1}, or the
      *     sums or string widths would not fit an {@code int}
      */

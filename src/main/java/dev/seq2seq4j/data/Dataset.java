@@ -1,5 +1,6 @@
 package dev.seq2seq4j.data;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -113,7 +114,7 @@ public final class Dataset {
      */
     @Override
     public String toString() {
-        return "Dataset(x=" + x.toString().substring("FloatBlock".length()) + ", y="
-                + y.toString().substring("FloatBlock".length()) + ")";
+        return "Dataset(x=" + Arrays.toString(x.shape()) + ", y=" + Arrays.toString(y.shape())
+                + ")";
     }
 }

@@ -18,6 +18,8 @@ public record NormalisedSums(int nNumbers, int largest) {
     /**
      * Validates the configuration with the same rules as {@link AdditionProblem}.
      *
+     * @param nNumbers number of terms per example, at least 1
+     * @param largest largest term drawn, at least 1
      * @throws IllegalArgumentException if {@code nNumbers < 1}, {@code largest < 1}, or the
      *     values are too large
      */

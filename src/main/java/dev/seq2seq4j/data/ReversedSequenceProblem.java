@@ -31,6 +31,8 @@ public record ReversedSequenceProblem(int nTimesteps, int nFeatures) {
     /**
      * Validates the configuration.
      *
+     * @param nTimesteps sequence length, at least 1
+     * @param nFeatures number of distinct values and one-hot depth, at least 2
      * @throws IllegalArgumentException if {@code nTimesteps < 1}, {@code nFeatures < 2}, or one
      *     sample would not fit an array
      */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -112,7 +113,7 @@ class AdditionProblemTest {
             for (int largest : new int[] {1, 9, 10, 99, 100, 999, 1000}) {
                 AdditionProblem p = new AdditionProblem(n, largest);
                 int[] terms = new int[n];
-                java.util.Arrays.fill(terms, largest);
+                Arrays.fill(terms, largest);
                 assertEquals(p.inputLength(), p.toInputString(terms).length());
                 assertEquals(p.outputLength(), p.toOutputString(n * largest).length());
             }

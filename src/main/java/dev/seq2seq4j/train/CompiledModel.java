@@ -124,12 +124,7 @@ public final class CompiledModel implements AutoCloseable {
             tf.math.equal(
                 tf.math.argMax(yTrue, tf.constant(-1)), tf.math.argMax(yPred, tf.constant(-1))),
             TFloat32.class);
-    int rank = hits.shape().numDimensions();
-    int[] axes = new int[rank];
-    for (int i = 0; i < rank; i++) {
-      axes[i] = i;
-    }
-    return tf.math.mean(hits, tf.constant(axes));
+    return Reductions.meanOfAll(tf, hits);
   }
 
   /** The model being trained. */

@@ -18,39 +18,22 @@ public final class Losses {
    * {@code [1e-7, 1 - 1e-7]}, and {@code -sum(y * log(p))} is averaged over samples and timesteps.
    */
   public static Loss categoricalCrossentropy() {
-    return new Loss() {
-      @Override
-      public String name() {
-        return "categorical_crossentropy";
-      }
-
-      @Override
-      public Operand<TFloat32> compute(Ops tf, Operand<TFloat32> yTrue, Operand<TFloat32> yPred) {
-        Operand<TFloat32> p =
-            tf.math.div(yPred, tf.sum(yPred, tf.constant(-1), Sum.keepDims(true)));
-        p = tf.clipByValue(p, tf.constant(EPSILON), tf.constant(1f - EPSILON));
-        Operand<TFloat32> perStep =
-            tf.math.neg(tf.sum(tf.math.mul(yTrue, tf.math.log(p)), tf.constant(-1)));
-        return meanOfAll(tf, perStep);
-      }
-    };
+    return new PerElementLoss(
+        "categorical_crossentropy",
+        (tf, yTrue, yPred) -> {
+          Operand<TFloat32> p =
+              tf.math.div(yPred, tf.sum(yPred, tf.constant(-1), Sum.keepDims(true)));
+          p = tf.clipByValue(p, tf.constant(EPSILON), tf.constant(1f - EPSILON));
+          return tf.math.neg(tf.sum(tf.math.mul(yTrue, tf.math.log(p)), tf.constant(-1)));
+        });
   }
 
   /** Mean squared error over the last axis, averaged over samples (Keras {@code mse}). */
   public static Loss meanSquaredError() {
-    return new Loss() {
-      @Override
-      public String name() {
-        return "mean_squared_error";
-      }
-
-      @Override
-      public Operand<TFloat32> compute(Ops tf, Operand<TFloat32> yTrue, Operand<TFloat32> yPred) {
-        Operand<TFloat32> perSample =
-            tf.math.mean(tf.math.squaredDifference(yTrue, yPred), tf.constant(-1));
-        return meanOfAll(tf, perSample);
-      }
-    };
+    return new PerElementLoss(
+        "mean_squared_error",
+        (tf, yTrue, yPred) ->
+            tf.math.mean(tf.math.squaredDifference(yTrue, yPred), tf.constant(-1)));
   }
 
   /**
@@ -71,12 +54,17 @@ public final class Losses {
     }
   }
 
-  private static Operand<TFloat32> meanOfAll(Ops tf, Operand<TFloat32> x) {
-    int rank = x.shape().numDimensions();
-    int[] axes = new int[rank];
-    for (int i = 0; i < rank; i++) {
-      axes[i] = i;
+  /** The per-sample (or per-timestep) loss before averaging. */
+  @FunctionalInterface
+  private interface ElementLoss {
+    Operand<TFloat32> apply(Ops tf, Operand<TFloat32> yTrue, Operand<TFloat32> yPred);
+  }
+
+  /** A Keras loss with reduction "sum over batch size": the mean over all remaining elements. */
+  private record PerElementLoss(String name, ElementLoss element) implements Loss {
+    @Override
+    public Operand<TFloat32> compute(Ops tf, Operand<TFloat32> yTrue, Operand<TFloat32> yPred) {
+      return Reductions.meanOfAll(tf, element.apply(tf, yTrue, yPred));
     }
-    return tf.math.mean(x, tf.constant(axes));
   }
 }

@@ -1,0 +1,36 @@
+package dev.seq2seq4j.cli;
+
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns exceptions thrown by a command into one {@code error: ...} line on stderr, never a stack
+ * trace: bad input (an invalid question, a missing model folder, a size that does not fit) exits
+ * with {@link #USER_ERROR}, anything unexpected with {@link #INTERNAL_ERROR}. Set
+ * {@code SEQ2SEQ4J_DEBUG=1} to see the stack trace as well.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler {
+  /** Exit code for bad input, the same as picocli's usage errors. */
+  static final int USER_ERROR = CommandLine.ExitCode.USAGE;
+  /** Exit code for failures that are not the user's. */
+  static final int INTERNAL_ERROR = CommandLine.ExitCode.SOFTWARE;
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+    boolean user =
+        ex instanceof UserInputException
+            || ex instanceof IllegalArgumentException
+            || ex instanceof UncheckedIOException;
+    String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+    // Keep it to one line even if a library message spans several.
+    message = message.strip().replaceAll("\\s*\\R\\s*", "; ");
+    cmd.getErr().println("error: " + (user ? "" : "internal: ") + message);
+    if (System.getenv("SEQ2SEQ4J_DEBUG") != null) {
+      ex.printStackTrace(cmd.getErr());
+    }
+    cmd.getErr().flush();
+    return user ? USER_ERROR : INTERNAL_ERROR;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.seq2seq4j.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code predict --model DIR "<input>"...}: answers questions with a trained model, one answer
+ * per line.
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+    description = "Run a trained model on your input, e.g. predict --model DIR \"12+50\" "
+        + "or predict --model DIR \"3 2 9 1\".")
+final class PredictCommand implements Runnable {
+  private final Io io;
+
+  /** Where the model comes from: exactly one source option. */
+  static final class Source {
+    @Option(names = "--model", paramLabel = "DIR", required = true,
+        description = "A checkpoint written by 'train --save DIR'.")
+    Path checkpoint;
+
+    // Further sources (such as an exported SavedModel folder) are added here as exclusive
+    // options, each handled by one branch of openPredictor().
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  @Parameters(arity = "1..*", paramLabel = "INPUT",
+      description = "Questions in the recipe's notation: \"12+50\" for the addition recipes, "
+          + "\"3 2 9 1\" for the reverse recipes.")
+  List<String> inputs;
+
+  PredictCommand(Io io) {
+    this.io = io;
+  }
+
+  private Predictor openPredictor() {
+    return CheckpointPredictor.open(source.checkpoint);
+  }
+
+  @Override
+  public void run() {
+    try (Predictor predictor = openPredictor()) {
+      for (String input : inputs) {
+        io.out().println(predictor.answer(input));
+      }
+    }
+    io.out().flush();
+  }
+}

@@ -1,0 +1,80 @@
+package dev.seq2seq4j.tutorials;
+
+import dev.seq2seq4j.nn.Model;
+import dev.seq2seq4j.train.CompiledModel;
+import dev.seq2seq4j.train.Loss;
+
+/**
+ * One experiment of a tutorial, by name, with the tutorial's configuration as its defaults: it
+ * builds the model, trains it the tutorial's way, reports in the tutorial's words and returns the
+ * metrics. A trained model can also answer a user's question in the recipe's own notation.
+ */
+public interface Recipe {
+
+  /**
+   * The recipe name, e.g. {@code addition-seq2seq}.
+   *
+   * @return the name
+   */
+  String name();
+
+  /**
+   * One line saying what the recipe is.
+   *
+   * @return the description
+   */
+  String description();
+
+  /**
+   * The tutorial's own configuration; sizes the recipe does not have are 0.
+   *
+   * @return the defaults
+   */
+  RecipeConfig defaults();
+
+  /**
+   * The training loss (also needed to compile a model for prediction).
+   *
+   * @return the loss
+   */
+  Loss loss();
+
+  /**
+   * The model for a configuration, untrained.
+   *
+   * @param config the configuration
+   * @return the model
+   * @throws IllegalArgumentException if the configuration is invalid for this recipe
+   */
+  Model buildModel(RecipeConfig config);
+
+  /**
+   * Trains and evaluates as the tutorial does, printing the tutorial's output.
+   *
+   * @param config the configuration
+   * @param reporter where to print
+   * @return the metrics, history and trained weights
+   * @throws IllegalArgumentException if the configuration is invalid for this recipe
+   */
+  RecipeResult run(RecipeConfig config, Reporter reporter);
+
+  /**
+   * Answers one question with a trained model, e.g. {@code "12+50"} to {@code "62"}, or
+   * {@code "3 2 9 1"} to {@code "1 9 2 3"}.
+   *
+   * @param config the configuration the model was built with
+   * @param model the trained model
+   * @param question the user's input
+   * @return the answer
+   * @throws IllegalArgumentException with a one-line message if the question is invalid
+   */
+  String answer(RecipeConfig config, CompiledModel model, String question);
+
+  /**
+   * An example question, for help texts and error messages.
+   *
+   * @param config the configuration
+   * @return e.g. {@code "12+50"}
+   */
+  String exampleQuestion(RecipeConfig config);
+}

@@ -1,0 +1,61 @@
+package dev.seq2seq4j.tutorials;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every tutorial recipe by name, in the tutorials' order. */
+public final class Recipes {
+  private static final Map<String, Recipe> BY_NAME = build();
+
+  private Recipes() {}
+
+  private static Map<String, Recipe> build() {
+    List<Recipe> all = new ArrayList<>();
+    all.add(BrownleeMappingRecipe.mlp());
+    all.add(BrownleeMappingRecipe.lstm());
+    all.add(new BrownleeSeq2seqRecipe());
+    all.addAll(KarakayaReverseRecipe.all());
+    Map<String, Recipe> m = new LinkedHashMap<>();
+    for (Recipe r : all) {
+      m.put(r.name(), r);
+    }
+    return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * All recipes in tutorial order.
+   *
+   * @return the recipes
+   */
+  public static List<Recipe> all() {
+    return List.copyOf(BY_NAME.values());
+  }
+
+  /**
+   * The recipe names in tutorial order.
+   *
+   * @return the names
+   */
+  public static List<String> names() {
+    return List.copyOf(BY_NAME.keySet());
+  }
+
+  /**
+   * One recipe by name.
+   *
+   * @param name e.g. {@code addition-seq2seq}
+   * @return the recipe
+   * @throws IllegalArgumentException listing the known names if there is none by that name
+   */
+  public static Recipe byName(String name) {
+    Recipe r = BY_NAME.get(name);
+    if (r == null) {
+      throw new IllegalArgumentException(
+          "unknown recipe '" + name + "'; known recipes: " + String.join(", ", names()));
+    }
+    return r;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.seq2seq4j.tutorials;
+
+import java.awt.Color;
+import java.nio.file.Path;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * A PNG of the sweep: bars for our median accuracy per model and length, with the tutorial's
+ * numbers as black markers over the matching bars.
+ */
+public final class SweepChart {
+  private static final int WIDTH = 900;
+  private static final int HEIGHT = 560;
+
+  private SweepChart() {}
+
+  /**
+   * Writes the chart.
+   *
+   * @param cells the sweep's cells
+   * @param file the PNG to write
+   * @throws java.io.UncheckedIOException if it cannot be written
+   */
+  public static void writePng(List<Sweep.Cell> cells, Path file) {
+    DefaultCategoryDataset ours = new DefaultCategoryDataset();
+    DefaultCategoryDataset tutorial = new DefaultCategoryDataset();
+    for (Sweep.Cell c : cells) {
+      String length = "length " + c.length();
+      ours.addValue(c.medianPercent(), c.model(), length);
+      if (!Double.isNaN(c.tutorial())) {
+        tutorial.addValue(c.tutorial(), "tutorial: " + c.model(), length);
+      }
+    }
+    CategoryPlot plot =
+        new CategoryPlot(
+            ours, new CategoryAxis("sequence length"),
+            new NumberAxis("per-position test accuracy (%)"), new BarRenderer());
+    plot.getRangeAxis().setRange(0, 100);
+    LineAndShapeRenderer markers = new LineAndShapeRenderer(false, true);
+    for (int i = 0; i < tutorial.getRowCount(); i++) {
+      markers.setSeriesPaint(i, Color.BLACK);
+    }
+    // Spread the markers like the bars, so each sits over its own model's bar.
+    markers.setUseSeriesOffset(true);
+    markers.setItemMargin(0.2);
+    plot.setDataset(1, tutorial);
+    plot.setRenderer(1, markers);
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+    JFreeChart chart =
+        new JFreeChart("Karakaya: four LSTM wirings (bars: ours, markers: tutorial)",
+            JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    TrainingCurves.save(chart, file, WIDTH, HEIGHT);
+  }
+}

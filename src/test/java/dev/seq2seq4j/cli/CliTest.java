@@ -1,0 +1,170 @@
+package dev.seq2seq4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seq2seq4j.tutorials.Recipes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end, in-process, on small settings. */
+class CliTest {
+  @BeforeAll
+  static void headless() {
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  @Test
+  void listNamesEveryRecipe() {
+    CliRunner.Outcome o = CliRunner.run("list");
+    assertEquals(0, o.exitCode(), o.err());
+    for (String name : Recipes.names()) {
+      assertTrue(o.out().contains(name), name);
+    }
+    assertTrue(o.out().contains("sweep"));
+  }
+
+  @Test
+  void helpWorksForEveryCommand() {
+    for (String cmd : new String[] {"list", "summary", "train", "sweep", "predict"}) {
+      CliRunner.Outcome o = CliRunner.run(cmd, "--help");
+      assertEquals(0, o.exitCode(), cmd);
+      assertTrue(o.out().contains("Usage: seq2seq4j " + cmd), o.out());
+    }
+    assertEquals(0, CliRunner.run("--help").exitCode());
+  }
+
+  @Test
+  void summaryPrintsTheKerasTable() {
+    CliRunner.Outcome o = CliRunner.run("summary", "addition-seq2seq");
+    assertEquals(0, o.exitCode(), o.err());
+    assertTrue(o.out().contains("Total params: 76,012"), o.out());
+    CliRunner.Outcome longer = CliRunner.run("summary", "reverse-return-state", "--length", "8");
+    assertTrue(longer.out().contains("(None, 8, 10)"), longer.out());
+  }
+
+  @Test
+  void jsonLastLineHasTheRequiredKeys() throws Exception {
+    CliRunner.Outcome o = CliRunner.run("train", "addition-seq2seq", "--epochs", "2", "--json");
+    assertEquals(0, o.exitCode(), o.err());
+    assertTrue(o.out().contains("Expected="), "tutorial-style examples");
+    JsonNode json = new ObjectMapper().readTree(o.lastLine());
+    for (String key : new String[] {"recipe", "seed", "epochs_run", "train_seconds",
+        "exact_match_accuracy", "test_accuracy"}) {
+      assertTrue(json.has(key), key + " in " + json);
+    }
+    assertEquals("addition-seq2seq", json.get("recipe").asText());
+    assertEquals(2, json.get("epochs_run").asInt());
+  }
+
+  @Test
+  void reverseRecipePrintsTheTutorialsLines() throws Exception {
+    CliRunner.Outcome o = CliRunner.run("train", "reverse-return-state", "--epochs", "2",
+        "--samples", "200", "--json");
+    assertEquals(0, o.exitCode(), o.err());
+    assertTrue(o.out().contains("PREDICTION ACCURACY (%):"), o.out());
+    assertTrue(o.out().matches("(?s).*Train: \\d+\\.\\d{3}, Test: \\d+\\.\\d{3}.*"), o.out());
+    assertTrue(o.out().contains("Input ["), o.out());
+    JsonNode json = new ObjectMapper().readTree(o.lastLine());
+    assertTrue(json.has("test_accuracy") && json.has("exact_match_accuracy"), json.toString());
+  }
+
+  @Test
+  void saveThenPredictRoundTrip(@TempDir Path tmp) {
+    Path dir = tmp.resolve("mlp");
+    // The mapping MLP learns the sum almost exactly in its tutorial configuration (seed 2).
+    CliRunner.Outcome trained =
+        CliRunner.run("train", "addition-mlp", "--seed", "2", "--save", dir.toString());
+    assertEquals(0, trained.exitCode(), trained.err());
+    assertTrue(trained.out().contains("RMSE: "), trained.out());
+    CliRunner.Outcome p = CliRunner.run("predict", "--model", dir.toString(), "12+50", "3+10");
+    assertEquals(0, p.exitCode(), p.err());
+    assertEquals("62\n13\n", p.out().replace("\r", ""));
+  }
+
+  @Test
+  void reversePredictAnswersInTheSameNotation(@TempDir Path tmp) {
+    Path dir = tmp.resolve("rev");
+    CliRunner.Outcome trained = CliRunner.run("train", "reverse-return-sequences-state",
+        "--epochs", "2", "--samples", "200", "--save", dir.toString());
+    assertEquals(0, trained.exitCode(), trained.err());
+    CliRunner.Outcome p = CliRunner.run("predict", "--model", dir.toString(), "3 2 9 1");
+    assertEquals(0, p.exitCode(), p.err());
+    assertTrue(p.out().strip().matches("\\d \\d \\d \\d"), p.out());
+
+    CliRunner.Outcome bad = CliRunner.run("predict", "--model", dir.toString(), "3 2 9");
+    assertEquals(2, bad.exitCode());
+    assertOneErrorLine(bad, "expected 4 values");
+  }
+
+  @Test
+  void plotWritesAPng(@TempDir Path tmp) throws Exception {
+    Path png = tmp.resolve("curves.png");
+    CliRunner.Outcome o = CliRunner.run("train", "addition-lstm", "--epochs", "2",
+        "--plot", png.toString());
+    assertEquals(0, o.exitCode(), o.err());
+    byte[] head = Files.readAllBytes(png);
+    assertTrue(head.length > 1000 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G');
+  }
+
+  @Test
+  void tinySweepWritesJsonAndChart(@TempDir Path tmp) throws Exception {
+    Path json = tmp.resolve("sweep.json");
+    Path png = tmp.resolve("sweep.png");
+    CliRunner.Outcome o = CliRunner.run("sweep", "--lengths", "4", "--epochs", "1",
+        "--samples", "100", "--json", json.toString(), "--plot", png.toString());
+    assertEquals(0, o.exitCode(), o.err());
+    assertTrue(o.out().contains("38.625"), o.out());
+    JsonNode root = new ObjectMapper().readTree(json.toFile());
+    assertEquals(4, root.get("cells").size());
+    assertTrue(Files.size(png) > 1000);
+  }
+
+  @Test
+  void unknownRecipeIsAUserError() {
+    CliRunner.Outcome o = CliRunner.run("train", "addition");
+    assertEquals(2, o.exitCode());
+    assertOneErrorLine(o, "unknown recipe 'addition'");
+  }
+
+  @Test
+  void flagThatDoesNotApplyIsAUserError() {
+    CliRunner.Outcome o = CliRunner.run("train", "addition-mlp", "--length", "8");
+    assertEquals(2, o.exitCode());
+    assertOneErrorLine(o, "--length does not apply");
+    CliRunner.Outcome zero = CliRunner.run("train", "reverse-mlp", "--epochs", "0");
+    assertEquals(2, zero.exitCode());
+    assertOneErrorLine(zero, "epochs must be >= 1");
+  }
+
+  @Test
+  void missingModelFolderIsAUserError(@TempDir Path tmp) {
+    CliRunner.Outcome o =
+        CliRunner.run("predict", "--model", tmp.resolve("none").toString(), "1+2");
+    assertEquals(2, o.exitCode());
+    assertOneErrorLine(o, "checkpoint folder not found");
+  }
+
+  @Test
+  void usageErrorsExitTwoWithPicocliMessage() {
+    CliRunner.Outcome o = CliRunner.run("train");
+    assertEquals(2, o.exitCode());
+    assertTrue(o.err().contains("Missing required parameter"), o.err());
+    assertEquals(2, CliRunner.run("train", "addition-mlp", "--epochs", "many").exitCode());
+    assertEquals(2, CliRunner.run("predict", "1+2").exitCode());
+  }
+
+  private static void assertOneErrorLine(CliRunner.Outcome o, String fragment) {
+    String err = o.err().strip();
+    assertTrue(err.startsWith("error: "), err);
+    assertTrue(err.contains(fragment), err);
+    assertFalse(err.contains("\n"), "one line: " + err);
+    assertFalse(err.contains("Exception"), "no stack trace: " + err);
+  }
+}

@@ -1,0 +1,93 @@
+package dev.seq2seq4j.tutorials;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.seq2seq4j.nn.TutorialModels;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The registry and each recipe's defaults against the tutorials' own configuration. */
+class RecipesTest {
+
+  @Test
+  void registryHoldsEveryTutorialModelInTutorialOrder() {
+    assertEquals(TutorialModels.names(), Recipes.names());
+    for (Recipe r : Recipes.all()) {
+      assertEquals(r, Recipes.byName(r.name()));
+      assertTrue(!r.description().isBlank(), r.name());
+    }
+  }
+
+  @Test
+  void unknownNameListsTheKnownOnes() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Recipes.byName("addition"));
+    assertTrue(e.getMessage().contains("addition-seq2seq"), e.getMessage());
+  }
+
+  @Test
+  void brownleeDefaultsAreTheTutorials() {
+    // seed(1); n_epoch = 50, n_batch = 2, n_examples = 100, largest = 100, n_numbers = 2
+    assertEquals(new RecipeConfig(1, 50, 2, 100, 100, 2, 0, 0),
+        Recipes.byName("addition-mlp").defaults());
+    // LSTM(10), n_epoch = 100, n_batch = 1
+    assertEquals(new RecipeConfig(1, 100, 1, 100, 100, 2, 0, 10),
+        Recipes.byName("addition-lstm").defaults());
+    // LSTM(100) ... 30 epochs of n_samples = 1000, n_batch = 10, largest = 10, two terms
+    assertEquals(new RecipeConfig(1, 30, 10, 1000, 10, 2, 0, 100),
+        Recipes.byName("addition-seq2seq").defaults());
+  }
+
+  @Test
+  void karakayaDefaultsAreTheTutorials() {
+    List<String> lstms = List.of("reverse-lstm-default", "reverse-lstm-stacked",
+        "reverse-return-sequences", "reverse-return-state", "reverse-return-sequences-state");
+    for (String name : lstms) {
+      // 100 epochs, batch 32, 2000 training samples, n_timesteps 4, 16 units
+      assertEquals(new RecipeConfig(1, 100, 32, 2000, 0, 0, 4, 16),
+          Recipes.byName(name).defaults(), name);
+    }
+    assertEquals(64, Recipes.byName("reverse-mlp").defaults().units());
+    assertEquals(200, KarakayaReverseRecipe.testSamples(2000));
+  }
+
+  @Test
+  void modelsHaveTheTutorialsParameterCounts() {
+    assertEquals(45200 + 30200 + 612,
+        Recipes.byName("addition-seq2seq").buildModel(
+            Recipes.byName("addition-seq2seq").defaults()).parameterCount());
+    for (String name : List.of("reverse-lstm-stacked", "reverse-return-sequences",
+        "reverse-return-state", "reverse-return-sequences-state")) {
+      Recipe r = Recipes.byName(name);
+      assertEquals(4010, r.buildModel(r.defaults()).parameterCount(), name);
+    }
+    Recipe single = Recipes.byName("reverse-lstm-default");
+    assertEquals(1898, single.buildModel(single.defaults()).parameterCount());
+  }
+
+  @Test
+  void sizesFollowTheFlags() {
+    Recipe s2s = Recipes.byName("addition-seq2seq");
+    // largest 100: inputs "100+100" (7 chars), outputs "200" (3 chars)
+    var model = s2s.buildModel(s2s.defaults().withLargest(100).withUnits(64));
+    assertEquals(List.of(7L, 12L), box(model.inputs().get(0).shape()));
+    assertEquals(List.of(3L, 12L), box(model.outputs().get(0).shape()));
+    Recipe rev = Recipes.byName("reverse-return-state");
+    var longer = rev.buildModel(rev.defaults().withLength(8));
+    assertEquals(List.of(8L, 10L), box(longer.outputs().get(0).shape()));
+  }
+
+  @Test
+  void configRoundTripsThroughAMap() {
+    RecipeConfig c = new RecipeConfig(7, 3, 5, 11, 0, 0, 8, 16);
+    assertEquals(c, RecipeConfig.fromMap(c.toMap()));
+    assertTrue(!c.toMap().containsKey("largest"));
+    assertThrows(IllegalArgumentException.class, () -> c.withEpochs(0));
+  }
+
+  private static List<Long> box(long[] v) {
+    return java.util.Arrays.stream(v).boxed().toList();
+  }
+}

@@ -7,6 +7,7 @@
 # Defaults: reverse-return-sequences-state, 2 epochs. Uses $SEQ2SEQ4J_VENV when set, else
 # python-export/.venv, creating it when possible. When no suitable Python or no PyPI is at
 # hand it prints "skipped: <why>" and exits 0: Python is optional for Java users.
+# SEQ2SEQ4J_MVN_ARGS adds Maven arguments, e.g. "-Dbuild.dir=target-roundtrip".
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

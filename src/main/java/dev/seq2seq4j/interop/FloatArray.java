@@ -14,7 +14,12 @@ import java.util.Objects;
  */
 public record FloatArray(long[] shape, float[] data) {
 
-  /** Validates that {@code data} holds exactly as many values as {@code shape} describes. */
+  /**
+   * Validates that {@code data} holds exactly as many values as {@code shape} describes.
+   *
+   * @param shape dimension sizes, all non-negative (copied)
+   * @param data values in row-major order (not copied)
+   */
   public FloatArray {
     Objects.requireNonNull(shape, "shape");
     Objects.requireNonNull(data, "data");
@@ -43,13 +48,21 @@ public record FloatArray(long[] shape, float[] data) {
     return new FloatArray(shape, data);
   }
 
-  /** Returns a copy of the shape. */
+  /**
+   * Returns the shape.
+   *
+   * @return a copy of the dimension sizes
+   */
   @Override
   public long[] shape() {
     return shape.clone();
   }
 
-  /** Returns the number of dimensions. */
+  /**
+   * Returns the number of dimensions.
+   *
+   * @return the rank
+   */
   public int rank() {
     return shape.length;
   }

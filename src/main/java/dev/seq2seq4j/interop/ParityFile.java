@@ -95,7 +95,11 @@ public record ParityFile(
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record TensorSpec(String name, String dtype, List<Long> shape) {
 
-    /** Shape with -1 for unknown dimensions, as {@link SignatureInfo.Spec} reports it. */
+    /**
+     * Returns the shape in the form {@link SignatureInfo.Spec} uses.
+     *
+     * @return dimension sizes with -1 for unknown ones
+     */
     public long[] shapeOrMinusOne() {
       return shape.stream().mapToLong(d -> d == null ? -1 : d).toArray();
     }
@@ -110,12 +114,20 @@ public record ParityFile(
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Probes(Map<String, ProbeTensor> inputs, Map<String, ProbeTensor> outputs) {
 
-    /** The inputs as arrays ready for {@link SavedModelRunner#run(String, Map)}. */
+    /**
+     * Returns the probe inputs.
+     *
+     * @return arrays ready for {@link SavedModelRunner#run(String, Map)}, by input name
+     */
     public Map<String, FloatArray> inputArrays() {
       return toArrays(inputs);
     }
 
-    /** The expected outputs as arrays. */
+    /**
+     * Returns the outputs the SavedModel computed in Python.
+     *
+     * @return expected arrays by output name
+     */
     public Map<String, FloatArray> outputArrays() {
       return toArrays(outputs);
     }
@@ -137,7 +149,11 @@ public record ParityFile(
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record ProbeTensor(long[] shape, double[] data) {
 
-    /** Converts to a float32 array. */
+    /**
+     * Converts to a float32 array.
+     *
+     * @return the same values as float32
+     */
     public FloatArray toFloatArray() {
       float[] f = new float[data.length];
       for (int i = 0; i < f.length; i++) {

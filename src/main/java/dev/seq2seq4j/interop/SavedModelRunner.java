@@ -108,12 +108,20 @@ public final class SavedModelRunner implements AutoCloseable {
     return Collections.unmodifiableMap(map);
   }
 
-  /** Returns the folder this model was loaded from (absolute). */
+  /**
+   * Returns the folder this model was loaded from.
+   *
+   * @return the absolute, normalised folder
+   */
   public Path directory() {
     return dir;
   }
 
-  /** Returns every callable signature by name, as declared by the MetaGraphDef. */
+  /**
+   * Returns every callable signature, as declared by the MetaGraphDef.
+   *
+   * @return signatures by name, sorted
+   */
   public Map<String, SignatureInfo> signatures() {
     return signatures;
   }

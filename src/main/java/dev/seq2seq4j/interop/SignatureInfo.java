@@ -20,7 +20,14 @@ import org.tensorflow.proto.TensorShapeProto;
  */
 public record SignatureInfo(String name, String methodName, List<Spec> inputs, List<Spec> outputs) {
 
-  /** Makes the lists unmodifiable. */
+  /**
+   * Makes the lists unmodifiable.
+   *
+   * @param name signature key
+   * @param methodName the SignatureDef's method name
+   * @param inputs input specs
+   * @param outputs output specs
+   */
   public SignatureInfo {
     inputs = List.copyOf(inputs);
     outputs = List.copyOf(outputs);
@@ -56,12 +63,20 @@ public record SignatureInfo(String name, String methodName, List<Spec> inputs, L
     return inputs.stream().filter(s -> s.name().equals(inputName)).findFirst();
   }
 
-  /** Returns the input names in order. */
+  /**
+   * Returns the input names.
+   *
+   * @return input names in order
+   */
   public List<String> inputNames() {
     return inputs.stream().map(Spec::name).toList();
   }
 
-  /** Returns the output names in order. */
+  /**
+   * Returns the output names.
+   *
+   * @return output names in order
+   */
   public List<String> outputNames() {
     return outputs.stream().map(Spec::name).toList();
   }
@@ -92,13 +107,21 @@ public record SignatureInfo(String name, String methodName, List<Spec> inputs, L
       return new Spec(name, info.getName(), dtype, shape);
     }
 
-    /** Returns a copy of the shape, or {@code null} for unknown rank. */
+    /**
+     * Returns the shape.
+     *
+     * @return a copy of the dimension sizes (-1 for unknown), or {@code null} for unknown rank
+     */
     @Override
     public long[] shape() {
       return shape == null ? null : shape.clone();
     }
 
-    /** True when the rank is known. */
+    /**
+     * Tells whether the rank is known.
+     *
+     * @return true when the rank is known
+     */
     public boolean hasKnownRank() {
       return shape != null;
     }
@@ -124,7 +147,11 @@ public record SignatureInfo(String name, String methodName, List<Spec> inputs, L
       return true;
     }
 
-    /** Shape as text, {@code ?} for unknown dimensions, e.g. {@code [?, 4, 10]}. */
+    /**
+     * Formats the shape for messages.
+     *
+     * @return e.g. {@code [?, 4, 10]}, with {@code ?} for unknown dimensions
+     */
     public String shapeText() {
       if (shape == null) {
         return "<unknown rank>";

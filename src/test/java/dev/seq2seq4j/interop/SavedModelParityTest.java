@@ -10,6 +10,7 @@ import dev.seq2seq4j.testing.Tolerance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ class SavedModelParityTest {
     return Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
   }
 
-  /** The SavedModel folders under test: the given one, or every saved-models/* with a parity.json. */
+  /** The folders under test: the given one, or every saved-models/* holding a parity.json. */
   static List<Path> modelDirs() throws IOException {
     String single = System.getProperty(PARITY_DIR_PROPERTY, "");
     if (!single.isBlank()) {
@@ -90,7 +91,7 @@ class SavedModelParityTest {
         double max = Tolerance.assertAllClose(e.getValue().data(), actual.data(),
             MAX_ABS_ERROR, 0, parity.recipe() + " " + e.getKey());
         report.append(String.format(" %s%s max abs error %.3e;", e.getKey(),
-            java.util.Arrays.toString(actual.shape()), max));
+            Arrays.toString(actual.shape()), max));
       }
       System.out.println("parity " + parity.recipe() + ":" + report);
     }
@@ -166,7 +167,7 @@ class SavedModelParityTest {
           () -> runner.run(Map.of(input.name(), wrong)));
       assertTrue(e.getMessage().contains("'" + input.name() + "'"), e.getMessage());
       assertTrue(e.getMessage().contains(input.shapeText()), e.getMessage());
-      assertTrue(e.getMessage().contains(java.util.Arrays.toString(shape)), e.getMessage());
+      assertTrue(e.getMessage().contains(Arrays.toString(shape)), e.getMessage());
 
       long[] wrongRank = {3};
       IllegalArgumentException rank = assertThrows(IllegalArgumentException.class,

@@ -25,6 +25,14 @@ public record RecipeConfig(
   /**
    * Validates the values that every recipe uses and that no size is negative.
    *
+   * @param seed the seed
+   * @param epochs epochs, at least 1
+   * @param batch batch size, at least 1
+   * @param samples training samples, at least 1
+   * @param largest largest term, or 0
+   * @param terms number of terms, or 0
+   * @param length sequence length, or 0
+   * @param units width, or 0
    * @throws IllegalArgumentException naming the offending value
    */
   public RecipeConfig {

@@ -48,7 +48,7 @@ def create_dataset(n_samples, n_timesteps, n_features):
     return X, y
 
 
-# ---- the models (layers named as Keras would name them in a fresh session) ----
+# ---- the models (layers named as Keras would name them in a fresh Python process) ----
 
 def build(recipe):
     L = keras.layers

@@ -26,14 +26,17 @@ public final class EpochLogs {
     return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
   }
 
-  /** Formats as Keras does: {@code loss: 0.1234 - accuracy: 0.9876}. */
+  /** Formats as Keras does: {@code loss: 0.1234 - accuracy: 0.9876}, or {@code loss: 6.1234e-06}. */
   public String format() {
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, Double> e : values.entrySet()) {
       if (sb.length() > 0) {
         sb.append(" - ");
       }
-      sb.append(e.getKey()).append(": ").append(String.format(Locale.ROOT, "%.4f", e.getValue()));
+      double v = e.getValue();
+      // Like Keras, small values switch to scientific notation instead of printing 0.0000.
+      String pattern = v == 0 || Math.abs(v) >= 1e-3 ? "%.4f" : "%.4e";
+      sb.append(e.getKey()).append(": ").append(String.format(Locale.ROOT, pattern, v));
     }
     return sb.toString();
   }

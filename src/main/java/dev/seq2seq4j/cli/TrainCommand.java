@@ -1,5 +1,6 @@
 package dev.seq2seq4j.cli;
 
+import dev.seq2seq4j.interop.SavedModelExporter;
 import dev.seq2seq4j.tutorials.Recipe;
 import dev.seq2seq4j.tutorials.RecipeConfig;
 import dev.seq2seq4j.tutorials.RecipeResult;
@@ -39,6 +40,11 @@ final class TrainCommand implements Runnable {
       description = "Save the trained model as a checkpoint (use with 'predict --model DIR').")
   Path save;
 
+  @Option(names = "--export", paramLabel = "DIR",
+      description = "Export the trained model as a TensorFlow SavedModel (signature "
+          + "serving_default, outputs output_0), for TensorFlow Serving or Python.")
+  Path export;
+
   TrainCommand(Io io) {
     this.io = io;
   }
@@ -47,6 +53,9 @@ final class TrainCommand implements Runnable {
   public void run() {
     Recipe recipe = RecipeNames.resolve(recipeName);
     RecipeConfig config = options.apply(recipe);
+    if (export != null) {
+      SavedModelExporter.checkTarget(export); // fail before training, not after
+    }
     Reporter reporter = Reporter.to(io.out(), io.interactive());
     RecipeResult result = recipe.run(config, reporter);
     io.out().printf(Locale.ROOT, "%s: seed %d, %d epochs in %.2f s of training%s%n",
@@ -60,6 +69,10 @@ final class TrainCommand implements Runnable {
     if (save != null) {
       TrainedRecipe.save(save, result);
       io.out().println("saved model to " + save);
+    }
+    if (export != null) {
+      SavedModelExporter.export(recipe.buildModel(config), result.weights(), export);
+      io.out().println("exported SavedModel to " + export);
     }
     if (json) {
       io.out().println(Json.line(result.toJsonMap()));

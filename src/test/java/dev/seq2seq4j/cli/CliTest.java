@@ -1,5 +1,7 @@
 package dev.seq2seq4j.cli;
 
+import dev.seq2seq4j.interop.SavedModelRunner;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seq2seq4j.tutorials.Recipes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +104,24 @@ class CliTest {
     CliRunner.Outcome bad = CliRunner.run("predict", "--model", dir.toString(), "3 2 9");
     assertEquals(2, bad.exitCode());
     assertOneErrorLine(bad, "expected 4 values");
+  }
+
+  @Test
+  void exportWritesASavedModelThatReloads(@TempDir Path tmp) {
+    Path dir = tmp.resolve("sm");
+    CliRunner.Outcome o = CliRunner.run("train", "reverse-lstm-default", "--epochs", "1",
+        "--samples", "100", "--export", dir.toString());
+    assertEquals(0, o.exitCode(), o.err());
+    try (SavedModelRunner runner = SavedModelRunner.open(dir)) {
+      assertEquals(List.of("input"), runner.signature("serving_default").inputNames());
+      assertEquals(List.of("output_0"), runner.signature("serving_default").outputNames());
+    }
+    // A second export into the now non-empty folder is refused before any training.
+    CliRunner.Outcome again = CliRunner.run("train", "reverse-lstm-default", "--export",
+        dir.toString());
+    assertEquals(2, again.exitCode());
+    assertOneErrorLine(again, "not empty");
+    assertFalse(again.out().contains("Epoch"), "refused before training: " + again.out());
   }
 
   @Test

@@ -1,0 +1,66 @@
+package dev.seq2seq4j.interop;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.seq2seq4j.data.Dataset;
+import dev.seq2seq4j.data.FloatBlock;
+import dev.seq2seq4j.data.ReversedSequenceProblem;
+import dev.seq2seq4j.nn.Model;
+import dev.seq2seq4j.nn.TutorialModels;
+import dev.seq2seq4j.train.CompileOptions;
+import dev.seq2seq4j.train.CompiledModel;
+import dev.seq2seq4j.train.FitOptions;
+import dev.seq2seq4j.train.Losses;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A Java-trained model exported as a SavedModel computes what it computed in memory. */
+class SavedModelExporterTest {
+  @Test
+  void exportedModelReloadsWithTheSameOutputs(@TempDir Path tmp) {
+    Model model = TutorialModels.reverseReturnState(4, 10, 16);
+    Dataset data = ReversedSequenceProblem.DEFAULT.generate(64, 3);
+    FloatBlock expected;
+    Map<String, FloatBlock> weights;
+    try (CompiledModel cm =
+        CompiledModel.compile(model, CompileOptions.builder(Losses.categoricalCrossentropy()).build())) {
+      cm.fit(data, FitOptions.builder().epochs(2).build());
+      expected = cm.predict(data.x());
+      weights = cm.weights();
+    }
+    Path dir = tmp.resolve("exported");
+    SavedModelExporter.export(model, weights, dir);
+    assertTrue(Files.isRegularFile(dir.resolve("saved_model.pb")));
+
+    try (SavedModelRunner runner = SavedModelRunner.open(dir)) {
+      SignatureInfo sig = runner.signature(SavedModelRunner.DEFAULT_SIGNATURE);
+      assertEquals(List.of("input"), sig.inputNames());
+      assertEquals(List.of("output_0"), sig.outputNames());
+      FloatBlock x = data.x();
+      FloatArray out = runner.run(Map.of("input", FloatArray.of(x.data(), x.shape()))).get("output_0");
+      assertArrayEquals(expected.shape(), out.shape());
+      assertArrayEquals(expected.data(), out.data(), 0f);
+    }
+  }
+
+  @Test
+  void refusesANonEmptyFolderAndMismatchedWeights(@TempDir Path tmp) throws Exception {
+    Model model = TutorialModels.reverseLstmDefault(4, 10, 16);
+    Files.writeString(tmp.resolve("keep.txt"), "x");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SavedModelExporter.export(model, Map.of(), tmp));
+    assertTrue(e.getMessage().contains("not empty"), e.getMessage());
+    IllegalArgumentException w =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SavedModelExporter.export(model, Map.of(), tmp.resolve("new")));
+    assertTrue(w.getMessage().contains("lstm/kernel"), w.getMessage());
+  }
+}

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# CI round trip: Python Keras exports a freshly trained small model, Java loads it and must
-# reproduce the outputs recorded in its parity.json (SavedModelParityTest).
+# CI round trip, both ways:
+# 1. Python Keras exports a freshly trained small model; Java loads it and must reproduce the
+#    outputs recorded in its parity.json (SavedModelParityTest).
+# 2. Java trains and exports a small model with its parity.json; Python TensorFlow loads it and
+#    must reproduce those outputs (python-export/check_parity.py).
 #
 #   scripts/python-roundtrip.sh [RECIPE] [EPOCHS]
 #
@@ -42,6 +45,10 @@ fi
 
 echo "python round trip: checking it from Java" >&2
 cd "$ROOT"
-mvn -B -q ${SEQ2SEQ4J_MVN_ARGS:-} test -Dtest=SavedModelParityTest \
+mvn -B -q -Dstyle.color=never ${SEQ2SEQ4J_MVN_ARGS:-} test -Dtest=SavedModelParityTest \
   -Dseq2seq4j.parity.dir="$TMP/$RECIPE" -Dsurefire.failIfNoSpecifiedTests=false
 echo "python round trip: $RECIPE passed"
+
+echo "java round trip: exporting $RECIPE from Java, checking it from Python" >&2
+"$ROOT/scripts/seq2seq4j" train "$RECIPE" --epochs "$EPOCHS" --export "$TMP/java-export" > /dev/null
+"$VENV_PYTHON" "$ROOT/python-export/check_parity.py" "$TMP/java-export"

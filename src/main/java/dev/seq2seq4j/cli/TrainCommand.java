@@ -1,6 +1,10 @@
 package dev.seq2seq4j.cli;
 
+import dev.seq2seq4j.interop.ParityFile;
+import dev.seq2seq4j.interop.ParityFileWriter;
 import dev.seq2seq4j.interop.SavedModelExporter;
+import dev.seq2seq4j.nn.Model;
+import dev.seq2seq4j.train.EpochLogs;
 import dev.seq2seq4j.tutorials.Recipe;
 import dev.seq2seq4j.tutorials.RecipeConfig;
 import dev.seq2seq4j.tutorials.RecipeResult;
@@ -71,13 +75,29 @@ final class TrainCommand implements Runnable {
       io.out().println("saved model to " + save);
     }
     if (export != null) {
-      SavedModelExporter.export(recipe.buildModel(config), result.weights(), export);
-      io.out().println("exported SavedModel to " + export);
+      Model model = recipe.buildModel(config);
+      SavedModelExporter.export(model, result.weights(), export);
+      ParityFileWriter.write(export, recipe.name(), config.seed(), model, training(result));
+      io.out().println("exported SavedModel (with parity.json) to " + export);
     }
     if (json) {
       io.out().println(Json.line(result.toJsonMap()));
     }
     io.out().flush();
+  }
+
+  private static ParityFile.Training training(RecipeResult result) {
+    EpochLogs last = result.history().last();
+    return new ParityFile.Training(
+        last.get("loss").orElse(Double.NaN),
+        last.get("val_loss").isPresent() ? last.get("val_loss").getAsDouble() : null,
+        last.get("accuracy").isPresent() ? last.get("accuracy").getAsDouble() : null,
+        result.history().epochsRun(),
+        result.history().trainSeconds(),
+        result.metrics().get(RecipeResult.TRAIN_ACCURACY),
+        result.metrics().get(RecipeResult.TEST_ACCURACY),
+        result.metrics().get(RecipeResult.EXACT_MATCH_ACCURACY),
+        result.metrics().get(RecipeResult.RMSE));
   }
 
   private static String formatMetrics(Map<String, Double> metrics) {

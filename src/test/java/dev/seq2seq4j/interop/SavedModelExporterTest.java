@@ -51,6 +51,26 @@ class SavedModelExporterTest {
   }
 
   @Test
+  void parityFileRecordsWhatTheInMemoryModelComputes(@TempDir Path tmp) {
+    Model model = TutorialModels.reverseReturnSequencesState(4, 10, 16);
+    Path dir = tmp.resolve("exported");
+    try (CompiledModel cm =
+        CompiledModel.compile(model, CompileOptions.builder(Losses.categoricalCrossentropy()).build())) {
+      SavedModelExporter.export(model, cm.weights(), dir);
+      ParityFileWriter.write(dir, "reverse-return-sequences-state", 1, model,
+          new ParityFile.Training(2.3, null, null, 0, 0.0, null, null, null, null));
+      ParityFile parity = ParityFile.read(dir);
+      assertEquals("reverse-return-sequences-state", parity.recipe());
+      assertEquals(6 + 2, parity.weights().size());
+      FloatArray in = parity.probes().inputArrays().get("input");
+      assertArrayEquals(new long[] {ParityFileWriter.PROBE_ROWS, 4, 10}, in.shape());
+      FloatBlock expected = cm.predict(FloatBlock.of(in.data(), in.shape()));
+      FloatArray recorded = parity.probes().outputArrays().get("output_0");
+      assertArrayEquals(expected.data(), recorded.data(), 0f);
+    }
+  }
+
+  @Test
   void refusesANonEmptyFolderAndMismatchedWeights(@TempDir Path tmp) throws Exception {
     Model model = TutorialModels.reverseLstmDefault(4, 10, 16);
     Files.writeString(tmp.resolve("keep.txt"), "x");

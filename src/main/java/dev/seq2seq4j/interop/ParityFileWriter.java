@@ -1,0 +1,120 @@
+package dev.seq2seq4j.interop;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seq2seq4j.nn.Model;
+import dev.seq2seq4j.nn.WeightSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.tensorflow.TensorFlow;
+
+/**
+ * Writes a {@code parity.json} beside a SavedModel that Java exported, in the format
+ * python-export writes for Python's models, so either side can check the other: the probe
+ * outputs are computed by the reloaded SavedModel, and {@code python-export/check_parity.py}
+ * (or {@link ParityFile} in Java) replays them.
+ */
+public final class ParityFileWriter {
+  /** How many probe rows are written. */
+  public static final int PROBE_ROWS = 32;
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private ParityFileWriter() {}
+
+  /**
+   * Probes the SavedModel in {@code dir} with {@link #PROBE_ROWS} rows of seeded uniform [0, 1)
+   * inputs and writes {@code dir/parity.json}.
+   *
+   * @param dir a SavedModel folder written by {@link SavedModelExporter}
+   * @param recipe what was trained (free text, e.g. a recipe name)
+   * @param seed the training seed; the probes use {@code seed + 1000}
+   * @param model the model that was exported (for the weight table)
+   * @param training the training metrics, may be partial
+   * @return what was written
+   */
+  public static ParityFile write(
+      Path dir, String recipe, long seed, Model model, ParityFile.Training training) {
+    try (SavedModelRunner runner = SavedModelRunner.open(dir)) {
+      SignatureInfo sig = runner.signature(SavedModelRunner.DEFAULT_SIGNATURE);
+      SplittableRandom random = new SplittableRandom(seed + 1000);
+      Map<String, FloatArray> inputs = new LinkedHashMap<>();
+      List<ParityFile.TensorSpec> inSpecs = new ArrayList<>();
+      for (SignatureInfo.Spec spec : sig.inputs()) {
+        long[] shape = spec.shape().clone();
+        shape[0] = PROBE_ROWS;
+        float[] data = new float[(int) size(shape)];
+        for (int i = 0; i < data.length; i++) {
+          data[i] = (float) random.nextDouble();
+        }
+        inputs.put(spec.name(), FloatArray.of(data, shape));
+        inSpecs.add(tensorSpec(spec));
+      }
+      Map<String, FloatArray> outputs = runner.run(SavedModelRunner.DEFAULT_SIGNATURE, inputs);
+      List<ParityFile.TensorSpec> outSpecs = new ArrayList<>();
+      for (SignatureInfo.Spec spec : sig.outputs()) {
+        outSpecs.add(tensorSpec(spec));
+      }
+      ParityFile parity =
+          new ParityFile(
+              recipe,
+              seed,
+              Map.of("tensorflow", TensorFlow.version(), "producer", "seq2seq4j"),
+              null,
+              weightTable(model),
+              new ParityFile.Signature(SavedModelRunner.DEFAULT_SIGNATURE, inSpecs, outSpecs),
+              new ParityFile.Probes(probeTensors(inputs), probeTensors(outputs)),
+              training,
+              MAPPER.createObjectNode()
+                  .put("description", "uniform [0, 1) probe inputs")
+                  .put("seed", seed + 1000));
+      MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(ParityFile.FILE_NAME).toFile(), parity);
+      return parity;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write parity file in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static ParityFile.TensorSpec tensorSpec(SignatureInfo.Spec spec) {
+    List<Long> dims = new ArrayList<>();
+    for (long d : spec.shape()) {
+      dims.add(d < 0 ? null : d);
+    }
+    return new ParityFile.TensorSpec(spec.name(), "float32", dims);
+  }
+
+  private static List<ParityFile.Weight> weightTable(Model model) {
+    List<ParityFile.Weight> table = new ArrayList<>();
+    for (Map.Entry<String, WeightSpec> e : model.weights().entrySet()) {
+      String layer = e.getKey().substring(0, e.getKey().indexOf('/'));
+      table.add(new ParityFile.Weight(layer, e.getKey(), e.getValue().shape()));
+    }
+    return table;
+  }
+
+  private static Map<String, ParityFile.ProbeTensor> probeTensors(Map<String, FloatArray> arrays) {
+    Map<String, ParityFile.ProbeTensor> out = new LinkedHashMap<>();
+    arrays.forEach(
+        (name, a) -> {
+          double[] d = new double[a.data().length];
+          for (int i = 0; i < d.length; i++) {
+            d[i] = a.data()[i];
+          }
+          out.put(name, new ParityFile.ProbeTensor(a.shape(), d));
+        });
+    return out;
+  }
+
+  private static long size(long[] shape) {
+    long n = 1;
+    for (long d : shape) {
+      n *= d;
+    }
+    return n;
+  }
+}

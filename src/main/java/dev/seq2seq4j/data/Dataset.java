@@ -1,19 +1,23 @@
 package dev.seq2seq4j.data;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * An immutable in-memory dataset of inputs {@code x} and targets {@code y} with the same number
- * of rows. The training loop takes batches with {@link #slice} and {@link #gather}.
+ * An immutable in-memory dataset of inputs and targets {@code y} with the same number of rows.
+ * Most models have one input {@code x}; an encoder-decoder trained with teacher forcing has two
+ * (the source sequence and the shifted target), given in the model's input order. The training
+ * loop takes batches with {@link #slice} and {@link #gather}.
  */
 public final class Dataset {
 
-    private final FloatBlock x;
+    private final List<FloatBlock> inputs;
     private final FloatBlock y;
 
-    private Dataset(FloatBlock x, FloatBlock y) {
-        this.x = x;
+    private Dataset(List<FloatBlock> inputs, FloatBlock y) {
+        this.inputs = List.copyOf(inputs);
         this.y = y;
     }
 
@@ -33,7 +37,32 @@ public final class Dataset {
             throw new IllegalArgumentException("x has " + x.rows() + " rows but y has "
                     + y.rows() + " (shapes " + x + " and " + y + ")");
         }
-        return new Dataset(x, y);
+        return new Dataset(List.of(x), y);
+    }
+
+    /**
+     * Pairs several inputs (in the model's input order) with targets.
+     *
+     * @param inputs the inputs, at least one, each with one row per sample
+     * @param y targets, one row per sample
+     * @return the dataset
+     * @throws IllegalArgumentException if there is no input, one is null, or row counts differ
+     */
+    public static Dataset of(List<FloatBlock> inputs, FloatBlock y) {
+        if (inputs == null || inputs.isEmpty() || y == null) {
+            throw new IllegalArgumentException("a dataset needs at least one input and targets");
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            // contains(null) would throw on immutable lists, so check element by element
+            if (inputs.get(i) == null) {
+                throw new IllegalArgumentException("input " + i + " is null");
+            }
+            if (inputs.get(i).rows() != y.rows()) {
+                throw new IllegalArgumentException("input " + i + " has " + inputs.get(i).rows()
+                        + " rows but y has " + y.rows());
+            }
+        }
+        return new Dataset(inputs, y);
     }
 
     /**
@@ -42,16 +71,25 @@ public final class Dataset {
      * @return the row count shared by x and y
      */
     public int size() {
-        return x.rows();
+        return y.rows();
     }
 
     /**
-     * The inputs.
+     * The (first) input.
      *
-     * @return x
+     * @return x, the only input of a one-input dataset
      */
     public FloatBlock x() {
-        return x;
+        return inputs.get(0);
+    }
+
+    /**
+     * Every input, in the model's input order.
+     *
+     * @return the inputs
+     */
+    public List<FloatBlock> inputs() {
+        return inputs;
     }
 
     /**
@@ -71,7 +109,11 @@ public final class Dataset {
      * @throws IllegalArgumentException if {@code indices} is empty or out of range
      */
     public Dataset gather(int[] indices) {
-        return new Dataset(x.gather(indices), y.gather(indices));
+        List<FloatBlock> in = new ArrayList<>();
+        for (FloatBlock b : inputs) {
+            in.add(b.gather(indices));
+        }
+        return new Dataset(in, y.gather(indices));
     }
 
     /**
@@ -83,28 +125,32 @@ public final class Dataset {
      * @throws IllegalArgumentException unless {@code 0 <= from < to <= size()}
      */
     public Dataset slice(int from, int to) {
-        return new Dataset(x.slice(from, to), y.slice(from, to));
+        List<FloatBlock> in = new ArrayList<>();
+        for (FloatBlock b : inputs) {
+            in.add(b.slice(from, to));
+        }
+        return new Dataset(in, y.slice(from, to));
     }
 
     /**
-     * Equal when both x and y are equal.
+     * Equal when every input and y are equal.
      *
      * @param o another object
      * @return whether equal
      */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Dataset other && x.equals(other.x) && y.equals(other.y);
+        return o instanceof Dataset other && inputs.equals(other.inputs) && y.equals(other.y);
     }
 
     /**
-     * Hash of x and y.
+     * Hash of the inputs and y.
      *
      * @return the hash code
      */
     @Override
     public int hashCode() {
-        return Objects.hash(x, y);
+        return Objects.hash(inputs, y);
     }
 
     /**
@@ -114,7 +160,11 @@ public final class Dataset {
      */
     @Override
     public String toString() {
-        return "Dataset(x=" + Arrays.toString(x.shape()) + ", y=" + Arrays.toString(y.shape())
-                + ")";
+        StringBuilder sb = new StringBuilder("Dataset(");
+        for (int i = 0; i < inputs.size(); i++) {
+            sb.append(inputs.size() == 1 ? "x" : "x" + i).append('=')
+                    .append(Arrays.toString(inputs.get(i).shape())).append(", ");
+        }
+        return sb.append("y=").append(Arrays.toString(y.shape())).append(')').toString();
     }
 }

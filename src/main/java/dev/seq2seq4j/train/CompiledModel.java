@@ -32,7 +32,9 @@ import org.tensorflow.types.family.TType;
  * A model ready to train, like a compiled Keras model: it owns a TensorFlow graph and session
  * holding the model, its loss, an accuracy metric (for categorical cross-entropy) and Adam.
  *
- * <p>Supports models with one input and one output. Close it to free native memory.
+ * <p>Supports models with one output and any number of inputs (an encoder-decoder trained with
+ * teacher forcing has two); a {@link Dataset} gives the inputs in the model's input order. Close
+ * it to free native memory.
  */
 public final class CompiledModel implements AutoCloseable {
   private static final int EVAL_BATCH = 256;
@@ -41,7 +43,7 @@ public final class CompiledModel implements AutoCloseable {
   private final Graph graph;
   private final Session session;
   private final ModelGraph modelGraph;
-  private final Placeholder<TFloat32> input;
+  private final List<Placeholder<TFloat32>> inputs;
   private final Placeholder<TFloat32> target;
   private final Operand<TFloat32> output;
   private final Operand<TFloat32> loss;
@@ -49,10 +51,10 @@ public final class CompiledModel implements AutoCloseable {
   private final Op trainStep;
 
   private CompiledModel(Model model, CompileOptions options) {
-    if (model.inputs().size() != 1 || model.outputs().size() != 1) {
+    if (model.outputs().size() != 1) {
       throw new IllegalArgumentException(
-          "CompiledModel trains models with one input and one output; '" + model.name()
-              + "' has " + model.inputs().size() + " and " + model.outputs().size());
+          "CompiledModel trains models with one output; '" + model.name() + "' has "
+              + model.outputs().size());
     }
     this.model = model;
     this.options = options;
@@ -60,7 +62,7 @@ public final class CompiledModel implements AutoCloseable {
     try {
       Ops tf = Ops.create(graph);
       modelGraph = ModelGraph.build(model, tf);
-      input = modelGraph.inputs().values().iterator().next();
+      inputs = List.copyOf(modelGraph.inputs().values());
       output = modelGraph.outputs().get(0);
       long[] outShape = model.outputs().get(0).shape();
       target =
@@ -89,7 +91,7 @@ public final class CompiledModel implements AutoCloseable {
   /**
    * Builds the training graph for {@code model} and initialises its weights from the seed.
    *
-   * @throws IllegalArgumentException if the model does not have exactly one input and one output
+   * @throws IllegalArgumentException if the model does not have exactly one output
    */
   public static CompiledModel compile(Model model, CompileOptions options) {
     return new CompiledModel(model, options);
@@ -225,10 +227,25 @@ public final class CompiledModel implements AutoCloseable {
   }
 
   private float[] runTrainStep(Dataset batch) {
-    try (TFloat32 x = tensor(batch.x());
-        TFloat32 y = tensor(batch.y())) {
-      Session.Runner r = session.runner().feed(input, x).feed(target, y).addTarget(trainStep);
-      r.fetch(loss);
+    return runLossAndAccuracy(batch, true);
+  }
+
+  /** Runs loss (and accuracy) on one batch, with an optimizer step if {@code train}. */
+  private float[] runLossAndAccuracy(Dataset batch, boolean train) {
+    List<TFloat32> feeds = new ArrayList<>();
+    try {
+      Session.Runner r = session.runner();
+      for (int i = 0; i < inputs.size(); i++) {
+        TFloat32 t = tensor(batch.inputs().get(i));
+        feeds.add(t);
+        r.feed(inputs.get(i), t);
+      }
+      TFloat32 y = tensor(batch.y());
+      feeds.add(y);
+      r.feed(target, y).fetch(loss);
+      if (train) {
+        r.addTarget(trainStep);
+      }
       if (accuracy != null) {
         r.fetch(accuracy);
       }
@@ -237,6 +254,8 @@ public final class CompiledModel implements AutoCloseable {
         float a = accuracy == null ? Float.NaN : ((TFloat32) res.get(1)).getFloat();
         return new float[] {l, a};
       }
+    } finally {
+      feeds.forEach(TFloat32::close);
     }
   }
 
@@ -251,19 +270,9 @@ public final class CompiledModel implements AutoCloseable {
     int n = data.size();
     for (int from = 0; from < n; from += EVAL_BATCH) {
       Dataset batch = data.slice(from, Math.min(n, from + EVAL_BATCH));
-      try (TFloat32 x = tensor(batch.x());
-          TFloat32 y = tensor(batch.y())) {
-        Session.Runner r = session.runner().feed(input, x).feed(target, y).fetch(loss);
-        if (accuracy != null) {
-          r.fetch(accuracy);
-        }
-        try (Result res = r.run()) {
-          lossSum += ((TFloat32) res.get(0)).getFloat() * (double) batch.size();
-          if (accuracy != null) {
-            accSum += ((TFloat32) res.get(1)).getFloat() * (double) batch.size();
-          }
-        }
-      }
+      float[] m = runLossAndAccuracy(batch, false);
+      lossSum += m[0] * (double) batch.size();
+      accSum += m[1] * (double) batch.size();
     }
     Map<String, Double> m = new LinkedHashMap<>();
     m.put("loss", lossSum / n);
@@ -274,22 +283,41 @@ public final class CompiledModel implements AutoCloseable {
   }
 
   /**
-   * The model's output for every row of {@code x}.
+   * The model's output for every row of {@code x} (a one-input model).
    *
    * @throws IllegalArgumentException if {@code x}'s row shape is not the model's input shape
    */
   public FloatBlock predict(FloatBlock x) {
-    requireShape("input", model.inputs().get(0).shape(), x);
-    int n = x.rows();
+    return predict(List.of(x));
+  }
+
+  /**
+   * The model's output for every row of the inputs, given in the model's input order.
+   *
+   * @throws IllegalArgumentException if the count, row counts or row shapes do not fit the model
+   */
+  public FloatBlock predict(List<FloatBlock> xs) {
+    requireInputs("input", xs);
+    int n = xs.get(0).rows();
     long[] outRow = model.outputs().get(0).shape();
     int outSize = (int) Shapes.size(outRow);
     float[] out = new float[n * outSize];
     for (int from = 0; from < n; from += EVAL_BATCH) {
       int to = Math.min(n, from + EVAL_BATCH);
-      try (TFloat32 t = tensor(x.slice(from, to));
-          Result res = session.runner().feed(input, t).fetch(output).run()) {
-        ((TFloat32) res.get(0))
-            .copyTo(DataBuffers.of(out, false, false).offset((long) from * outSize));
+      List<TFloat32> feeds = new ArrayList<>();
+      try {
+        Session.Runner r = session.runner();
+        for (int i = 0; i < inputs.size(); i++) {
+          TFloat32 t = tensor(xs.get(i).slice(from, to));
+          feeds.add(t);
+          r.feed(inputs.get(i), t);
+        }
+        try (Result res = r.fetch(output).run()) {
+          ((TFloat32) res.get(0))
+              .copyTo(DataBuffers.of(out, false, false).offset((long) from * outSize));
+        }
+      } finally {
+        feeds.forEach(TFloat32::close);
       }
     }
     long[] shape = new long[outRow.length + 1];
@@ -316,8 +344,23 @@ public final class CompiledModel implements AutoCloseable {
     if (data == null || data.size() == 0) {
       throw new IllegalArgumentException(what + " is empty");
     }
-    requireShape(what + " x", model.inputs().get(0).shape(), data.x());
+    requireInputs(what, data.inputs());
     requireShape(what + " y", model.outputs().get(0).shape(), data.y());
+  }
+
+  private void requireInputs(String what, List<FloatBlock> xs) {
+    if (xs.size() != inputs.size()) {
+      throw new IllegalArgumentException(
+          what + " has " + xs.size() + " input(s), but model '" + model.name() + "' takes "
+              + inputs.size() + " " + model.inputNames());
+    }
+    for (int i = 0; i < xs.size(); i++) {
+      String name = inputs.size() == 1 ? " x" : " input '" + model.inputNames().get(i) + "'";
+      requireShape(what + name, model.inputs().get(i).shape(), xs.get(i));
+      if (xs.get(i).rows() != xs.get(0).rows()) {
+        throw new IllegalArgumentException(what + " inputs have different row counts");
+      }
+    }
   }
 
   private void requireShape(String what, long[] expectedRow, FloatBlock block) {

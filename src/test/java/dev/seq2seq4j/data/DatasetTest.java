@@ -56,4 +56,21 @@ class DatasetTest {
         e = assertThrows(IllegalArgumentException.class, () -> dataset().gather(new int[] {4}));
         assertTrue(e.getMessage().contains("row index 4"), e.getMessage());
     }
+
+    @Test
+    void keepsSeveralInputsAligned() {
+        FloatBlock a = FloatBlock.of(new float[] {0, 1, 2}, 3, 1);
+        FloatBlock b = FloatBlock.of(new float[] {10, 11, 12}, 3, 1);
+        FloatBlock y = FloatBlock.of(new float[] {100, 101, 102}, 3, 1);
+        Dataset d = Dataset.of(java.util.List.of(a, b), y);
+        Dataset g = d.gather(new int[] {2, 0});
+        assertArrayEquals(new float[] {2, 0}, g.inputs().get(0).data());
+        assertArrayEquals(new float[] {12, 10}, g.inputs().get(1).data());
+        assertArrayEquals(new float[] {102, 100}, g.y().data());
+        assertEquals("Dataset(x0=[2, 1], x1=[2, 1], y=[2, 1])", g.toString());
+        FloatBlock shortInput = FloatBlock.of(new float[] {1, 2}, 2, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Dataset.of(java.util.List.of(a, shortInput), y));
+        assertTrue(e.getMessage().contains("input 1 has 2 rows"), e.getMessage());
+    }
 }

@@ -1,0 +1,170 @@
+package dev.seq2seq4j.interop;
+
+import dev.seq2seq4j.data.FloatBlock;
+import dev.seq2seq4j.nn.Model;
+import dev.seq2seq4j.nn.ModelGraph;
+import dev.seq2seq4j.nn.SymbolicTensor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Runs a SavedModel's signature and its native rebuild on the same inputs and compares every
+ * output: the parity file's probes when the folder has one, otherwise seeded uniform [0, 1)
+ * inputs shaped like the rebuilt model's inputs.
+ */
+public final class ParityChecker {
+  /** The default tolerance on the largest absolute difference. */
+  public static final double DEFAULT_TOLERANCE = 1e-5;
+  private static final int RANDOM_ROWS = 16;
+
+  private ParityChecker() {}
+
+  /**
+   * Checks {@code dir}'s {@code signature} against {@code imported}.
+   *
+   * @param seed seeds the random inputs used when there is no parity.json
+   */
+  public static ParityReport check(
+      Path dir, String signature, ImportedModel imported, double tolerance, long seed) {
+    Model model = imported.model();
+    try (SavedModelRunner runner = SavedModelRunner.open(dir)) {
+      SignatureInfo sig = runner.signature(signature);
+      Map<String, FloatArray> inputs;
+      String source;
+      boolean hasProbes = Files.isRegularFile(dir.resolve(ParityFile.FILE_NAME))
+          && ParityFile.read(dir).probes() != null;
+      if (hasProbes) {
+        inputs = ParityFile.read(dir).probes().inputArrays();
+        source = "parity.json probes";
+      } else {
+        inputs = randomInputs(model, sig, seed);
+        source = "seeded random inputs (seed " + seed + ")";
+      }
+      Map<String, FloatArray> expected = runner.run(signature, inputs);
+      List<FloatBlock> nativeOut = runNative(model, imported.weights(), inputs, sig);
+      List<ParityReport.OutputError> errors = new ArrayList<>();
+      List<String> outNames = sig.outputNames();
+      for (int i = 0; i < outNames.size(); i++) {
+        FloatArray want = expected.get(outNames.get(i));
+        FloatBlock got = nativeOut.get(outputIndex(model, outNames, i));
+        errors.add(compare(outNames.get(i), want, got));
+      }
+      int rows = (int) inputs.values().iterator().next().shape()[0];
+      return new ParityReport(dir.toString(), source, rows, errors, tolerance);
+    }
+  }
+
+  /** Signature outputs are {@code output_N} (Keras 3) or named after output layers (Keras 2). */
+  private static int outputIndex(Model model, List<String> names, int i) {
+    if (names.size() == 1) {
+      return 0;
+    }
+    String n = names.get(i);
+    if (n.matches("output_\\d+")) {
+      return Integer.parseInt(n.substring(7));
+    }
+    List<SymbolicTensor> outs = model.outputs();
+    for (int k = 0; k < outs.size(); k++) {
+      if (outs.get(k).producer().layer().name().equals(n)) {
+        return k;
+      }
+    }
+    throw new IllegalArgumentException("cannot match signature output '" + n + "' to the model's outputs");
+  }
+
+  private static Map<String, FloatArray> randomInputs(Model model, SignatureInfo sig, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Map<String, FloatArray> in = new LinkedHashMap<>();
+    List<String> sigNames = sig.inputNames();
+    for (int i = 0; i < sigNames.size(); i++) {
+      long[] row = modelInputFor(model, sigNames, i).shape();
+      long[] shape = new long[row.length + 1];
+      shape[0] = RANDOM_ROWS;
+      System.arraycopy(row, 0, shape, 1, row.length);
+      float[] d = new float[(int) dev.seq2seq4j.nn.Shapes.size(shape)];
+      for (int k = 0; k < d.length; k++) {
+        d[k] = (float) random.nextDouble();
+      }
+      in.put(sigNames.get(i), FloatArray.of(d, shape));
+    }
+    return in;
+  }
+
+  /** The model input a signature input feeds: same name, or by position for a single input. */
+  private static SymbolicTensor modelInputFor(Model model, List<String> sigNames, int i) {
+    List<String> names = model.inputNames();
+    int k = names.indexOf(sigNames.get(i));
+    if (k < 0 && names.size() == sigNames.size() && names.size() == 1) {
+      k = 0;
+    }
+    if (k < 0) {
+      throw new IllegalArgumentException(
+          "signature input '" + sigNames.get(i) + "' matches none of the model's inputs " + names);
+    }
+    return model.inputs().get(k);
+  }
+
+  private static List<FloatBlock> runNative(
+      Model model, Map<String, FloatBlock> weights, Map<String, FloatArray> inputs, SignatureInfo sig) {
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
+      ModelGraph mg = ModelGraph.build(model, Ops.create(g));
+      mg.setWeights(s, weights);
+      List<TFloat32> feeds = new ArrayList<>();
+      try {
+        Session.Runner r = s.runner();
+        List<String> sigNames = sig.inputNames();
+        for (int i = 0; i < sigNames.size(); i++) {
+          SymbolicTensor input = modelInputFor(model, sigNames, i);
+          FloatArray a = inputs.get(sigNames.get(i));
+          TFloat32 t = TFloat32.tensorOf(Shape.of(a.shape()), DataBuffers.of(a.data(), true, false));
+          feeds.add(t);
+          r.feed(mg.inputs().get(input.producer().layer().name()), t);
+        }
+        mg.outputs().forEach(r::fetch);
+        try (Result res = r.run()) {
+          List<FloatBlock> out = new ArrayList<>();
+          for (int k = 0; k < mg.outputs().size(); k++) {
+            TFloat32 t = (TFloat32) res.get(k);
+            float[] d = new float[(int) t.shape().size()];
+            t.copyTo(DataBuffers.of(d, false, false));
+            out.add(FloatBlock.of(d, t.shape().asArray()));
+          }
+          return out;
+        }
+      } finally {
+        feeds.forEach(TFloat32::close);
+      }
+    }
+  }
+
+  private static ParityReport.OutputError compare(String name, FloatArray want, FloatBlock got) {
+    if (!java.util.Arrays.equals(want.shape(), got.shape())) {
+      throw new IllegalStateException(
+          "output " + name + ": SavedModel gives shape " + java.util.Arrays.toString(want.shape())
+              + ", the rebuild " + java.util.Arrays.toString(got.shape()));
+    }
+    double maxAbs = 0;
+    double maxRel = 0;
+    float[] a = want.data();
+    float[] b = got.data();
+    for (int i = 0; i < a.length; i++) {
+      double d = Math.abs((double) a[i] - b[i]);
+      maxAbs = Math.max(maxAbs, d);
+      maxRel = Math.max(maxRel, d / Math.max(Math.abs(a[i]), 1e-12));
+    }
+    return new ParityReport.OutputError(name, maxAbs, maxRel);
+  }
+}

@@ -1,0 +1,11 @@
+package dev.seq2seq4j.interop;
+
+/** A Keras model uses a layer or option that seq2seq4j cannot rebuild natively; the message names it. */
+public final class UnsupportedKerasFeatureException extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
+
+  /** With a message naming the layer or option. */
+  public UnsupportedKerasFeatureException(String message) {
+    super(message);
+  }
+}

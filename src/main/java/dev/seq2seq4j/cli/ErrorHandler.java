@@ -1,5 +1,7 @@
 package dev.seq2seq4j.cli;
 
+import dev.seq2seq4j.interop.ModelLoadException;
+
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -22,7 +24,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     boolean user =
         ex instanceof UserInputException
             || ex instanceof IllegalArgumentException
-            || ex instanceof UncheckedIOException;
+            || ex instanceof UncheckedIOException
+            || ex instanceof ModelLoadException;
     String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     // Keep it to one line even if a library message spans several.
     message = message.strip().replaceAll("\\s*\\R\\s*", "; ");

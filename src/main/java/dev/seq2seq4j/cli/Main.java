@@ -42,6 +42,8 @@ public final class Main implements Runnable {
     cmd.addSubcommand(new TrainCommand(io));
     cmd.addSubcommand(new SweepCommand(io));
     cmd.addSubcommand(new PredictCommand(io));
+    cmd.addSubcommand(new InspectCommand(io));
+    cmd.addSubcommand(new ParityCommand(io));
     cmd.setOut(new java.io.PrintWriter(io.out(), true));
     cmd.setErr(new java.io.PrintWriter(io.err(), true));
     cmd.setExecutionExceptionHandler(new ErrorHandler());

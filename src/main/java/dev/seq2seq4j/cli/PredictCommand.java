@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
     description = "Run a trained model on your input, e.g. predict --model DIR \"12+50\" "
-        + "or predict --model DIR \"3 2 9 1\".")
+        + "or predict --model DIR \"3 2 9 1\", or any SavedModel: predict --savedmodel DIR "
+        + "\"0.1 0.2 ...\".")
 final class PredictCommand implements Runnable {
   private final Io io;
 
@@ -23,9 +24,15 @@ final class PredictCommand implements Runnable {
         description = "A checkpoint written by 'train --save DIR'.")
     Path checkpoint;
 
-    // Further sources (such as an exported SavedModel folder) are added here as exclusive
-    // options, each handled by one branch of openPredictor().
+    @Option(names = "--savedmodel", paramLabel = "DIR", required = true,
+        description = "Any TensorFlow SavedModel (Keras export, Java export, ...): INPUT is one "
+            + "sample as numbers; prints the outputs as JSON.")
+    Path savedModel;
   }
+
+  @Option(names = "--signature", paramLabel = "NAME", defaultValue = "serving_default",
+      description = "The SavedModel signature to run (default: ${DEFAULT-VALUE}).")
+  String signature;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Source source;
@@ -40,6 +47,9 @@ final class PredictCommand implements Runnable {
   }
 
   private Predictor openPredictor() {
+    if (source.savedModel != null) {
+      return SavedModelPredictor.open(source.savedModel, signature);
+    }
     return CheckpointPredictor.open(source.checkpoint);
   }
 

@@ -1,0 +1,85 @@
+package dev.seq2seq4j.cli;
+
+import dev.seq2seq4j.interop.SavedModelInspector;
+import dev.seq2seq4j.interop.SignatureInfo;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code inspect DIR}: what a SavedModel holds, without running it. */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+    description = "Describe a SavedModel: tags, signatures, TensorFlow version, Keras format, "
+        + "variables.")
+final class InspectCommand implements Runnable {
+  private final Io io;
+
+  @Parameters(index = "0", paramLabel = "DIR", description = "A SavedModel folder.")
+  Path dir;
+
+  @Option(names = "--json", description = "Print one line of JSON instead of text.")
+  boolean json;
+
+  InspectCommand(Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public void run() {
+    SavedModelInspector.Description d = SavedModelInspector.describe(dir);
+    if (json) {
+      io.out().println(Json.line(toJson(d)));
+      io.out().flush();
+      return;
+    }
+    io.out().println("SavedModel: " + d.directory());
+    io.out().println("written by TensorFlow " + d.tensorflowVersion() + "; " + d.format());
+    io.out().println("tags: " + d.tags());
+    for (SignatureInfo s : d.signatures().values()) {
+      io.out().println("signature '" + s.name() + "':");
+      for (SignatureInfo.Spec in : s.inputs()) {
+        io.out().println("  input  " + in.name() + " " + in.dtype() + " " + shape(in.shape()));
+      }
+      for (SignatureInfo.Spec out : s.outputs()) {
+        io.out().println("  output " + out.name() + " " + out.dtype() + " " + shape(out.shape()));
+      }
+    }
+    io.out().println("variables (" + d.variables().size() + "):");
+    for (SavedModelInspector.Variable v : d.variables()) {
+      io.out().printf("  %-45s %-9s %s%s%n", v.name(), v.dtype().replaceFirst("^DT_", ""),
+          Arrays.toString(v.shape()), v.trainable() ? "" : " (not trainable)");
+    }
+    io.out().flush();
+  }
+
+  private static String shape(long[] s) {
+    return Arrays.toString(s).replace("-1", "None");
+  }
+
+  private static Map<String, Object> toJson(SavedModelInspector.Description d) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("directory", d.directory().toString());
+    m.put("tensorflow_version", d.tensorflowVersion());
+    m.put("format", d.format());
+    m.put("tags", d.tags());
+    Map<String, Object> sigs = new LinkedHashMap<>();
+    for (SignatureInfo s : d.signatures().values()) {
+      sigs.put(s.name(), Map.of(
+          "inputs", specs(s.inputs()), "outputs", specs(s.outputs())));
+    }
+    m.put("signatures", sigs);
+    m.put("variables", d.variables().stream().map(v -> Map.of(
+        "name", v.name(), "dtype", v.dtype(), "shape", v.shape(), "trainable", v.trainable()))
+        .toList());
+    return m;
+  }
+
+  private static List<Map<String, Object>> specs(List<SignatureInfo.Spec> specs) {
+    return specs.stream().map(s -> Map.<String, Object>of(
+        "name", s.name(), "dtype", s.dtype(), "shape", s.shape())).toList();
+  }
+}

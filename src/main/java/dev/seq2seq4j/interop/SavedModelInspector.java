@@ -1,0 +1,125 @@
+package dev.seq2seq4j.interop;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tensorflow.proto.MetaGraphDef;
+import org.tensorflow.proto.SavedModel;
+import org.tensorflow.proto.SavedObjectGraphOuterClass.SavedObject;
+import org.tensorflow.proto.SavedObjectGraphOuterClass.SavedVariable;
+import org.tensorflow.proto.SignatureDef;
+import org.tensorflow.proto.TensorShapeProto;
+
+/**
+ * Describes a SavedModel folder without running it: tags, signatures, the TensorFlow version that
+ * wrote it, which Keras wrote it, and its variables. Reads {@code saved_model.pb} with the
+ * protobuf classes only, so a folder that is not a SavedModel is reported, never loaded.
+ */
+public final class SavedModelInspector {
+  private SavedModelInspector() {}
+
+  /**
+   * One variable of the SavedModel.
+   *
+   * @param name the variable's name, e.g. {@code lstm/lstm_cell/kernel}
+   * @param dtype its dtype, e.g. {@code DT_FLOAT}
+   * @param shape its shape
+   * @param trainable whether Keras trains it
+   */
+  public record Variable(String name, String dtype, long[] shape, boolean trainable) {}
+
+  /**
+   * What a SavedModel holds.
+   *
+   * @param directory the folder
+   * @param tags each MetaGraph's tags
+   * @param tensorflowVersion the TensorFlow version that wrote it
+   * @param format Keras 3 export, Keras 2 {@code model.save}, or plain TensorFlow
+   * @param signatures the signatures by key
+   * @param variables every variable once, in object-graph order
+   */
+  public record Description(
+      Path directory,
+      List<Set<String>> tags,
+      String tensorflowVersion,
+      String format,
+      Map<String, SignatureInfo> signatures,
+      List<Variable> variables) {}
+
+  /**
+   * Reads the folder's {@code saved_model.pb}.
+   *
+   * @throws ModelLoadException naming the problem: no folder, no saved_model.pb, a corrupt file
+   */
+  public static Description describe(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new ModelLoadException("SavedModel folder not found: " + dir);
+    }
+    Path pb = dir.resolve("saved_model.pb");
+    if (!Files.isRegularFile(pb)) {
+      throw new ModelLoadException(dir + " is not a SavedModel: it has no saved_model.pb");
+    }
+    SavedModel saved;
+    try (InputStream in = Files.newInputStream(pb)) {
+      saved = SavedModel.parseFrom(in);
+    } catch (IOException e) {
+      throw new ModelLoadException(pb + " is corrupt: " + e.getMessage(), e);
+    }
+    if (saved.getMetaGraphsCount() == 0) {
+      throw new ModelLoadException(pb + " holds no MetaGraph");
+    }
+    List<Set<String>> tags = new ArrayList<>();
+    for (MetaGraphDef mg : saved.getMetaGraphsList()) {
+      tags.add(new LinkedHashSet<>(mg.getMetaInfoDef().getTagsList()));
+    }
+    MetaGraphDef mg = saved.getMetaGraphs(0);
+    Map<String, SignatureInfo> sigs = new LinkedHashMap<>();
+    for (Map.Entry<String, SignatureDef> e : mg.getSignatureDefMap().entrySet()) {
+      if (e.getKey().startsWith("__")) {
+        continue; // TensorFlow's internal init op, not a callable signature
+      }
+      sigs.put(e.getKey(), SignatureInfo.from(e.getKey(), e.getValue()));
+    }
+    List<Variable> vars = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (SavedObject node : mg.getObjectGraphDef().getNodesList()) {
+      if (node.hasVariable()) {
+        SavedVariable v = node.getVariable();
+        if (seen.add(v.getName())) {
+          vars.add(new Variable(v.getName(), v.getDtype().name(), dims(v.getShape()),
+              v.getTrainable()));
+        }
+      }
+    }
+    return new Description(dir, tags, mg.getMetaInfoDef().getTensorflowVersion(),
+        format(dir, mg), sigs, vars);
+  }
+
+  private static String format(Path dir, MetaGraphDef mg) {
+    if (Files.isRegularFile(dir.resolve("keras_metadata.pb"))) {
+      return "Keras 2 SavedModel (model.save, with keras_metadata.pb)";
+    }
+    boolean keras3 = mg.getObjectGraphDef().getNodesCount() > 0
+        && mg.getObjectGraphDef().getNodes(0).getChildrenList().stream()
+            .anyMatch(c -> c.getLocalName().equals("_all_variables"));
+    if (keras3) {
+      return "Keras 3 export (model.export)";
+    }
+    return "TensorFlow SavedModel (no Keras metadata)";
+  }
+
+  private static long[] dims(TensorShapeProto shape) {
+    long[] d = new long[shape.getDimCount()];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = shape.getDim(i).getSize();
+    }
+    return d;
+  }
+}

@@ -1,0 +1,130 @@
+package dev.seq2seq4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** inspect, parity and predict --savedmodel, including every kind of bad input. */
+class InteropCliTest {
+  private static final Path MODEL =
+      Path.of(System.getProperty("basedir", ".")).resolve("saved-models/reverse-return-state");
+
+  private static void assertOneErrorLine(CliRunner.Outcome o, String fragment) {
+    assertEquals(2, o.exitCode(), o.out() + o.err());
+    String err = o.err().strip();
+    assertTrue(err.startsWith("error: "), err);
+    assertTrue(err.contains(fragment), err);
+    assertFalse(err.contains("\n"), "one line: " + err);
+    assertFalse(err.contains("Exception"), "no stack trace: " + err);
+  }
+
+  private static Path copy(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        Path q = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(q);
+        } else {
+          Files.copy(p, q, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+    return to;
+  }
+
+  @Test
+  void inspectDescribesAKeras3Export() {
+    CliRunner.Outcome o = CliRunner.run("inspect", MODEL.toString());
+    assertEquals(0, o.exitCode(), o.err());
+    assertTrue(o.out().contains("written by TensorFlow 2.18.0; Keras 3 export"), o.out());
+    assertTrue(o.out().contains("input  input FLOAT [None, 4, 10]"), o.out());
+    assertTrue(o.out().contains("output output_0 FLOAT [None, 4, 10]"), o.out());
+    assertTrue(o.out().matches("(?s).*lstm/lstm_cell/kernel\\s+FLOAT\\s+\\[10, 64].*"), o.out());
+  }
+
+  @Test
+  void parityPassesWithJsonLastLine() throws Exception {
+    CliRunner.Outcome o = CliRunner.run("parity", MODEL.toString(), "--json");
+    assertEquals(0, o.exitCode(), o.err());
+    String[] lines = o.out().strip().split("\\R");
+    JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
+    assertTrue(json.get("passed").asBoolean());
+    assertEquals(1e-5, json.get("tolerance").asDouble());
+    assertTrue(json.get("max_abs_error").asDouble() <= 1e-5);
+    assertTrue(json.has("max_rel_error"));
+  }
+
+  @Test
+  void parityFailsBeyondAnImpossibleTolerance() {
+    // The SavedModel and the rebuild sum in different orders: not bit-identical here.
+    CliRunner.Outcome o = CliRunner.run("parity", MODEL.toString(), "--tolerance", "0");
+    assertEquals(1, o.exitCode(), o.out());
+    assertTrue(o.out().contains("parity FAILED"), o.out());
+  }
+
+  @Test
+  void predictRunsASavedModelOnNumbers() {
+    String sample = "1 0 0 0 0 0 0 0 0 0  0 1 0 0 0 0 0 0 0 0  0 0 1 0 0 0 0 0 0 0  0 0 0 1 0 0 0 0 0 0";
+    CliRunner.Outcome o = CliRunner.run("predict", "--savedmodel", MODEL.toString(), sample);
+    assertEquals(0, o.exitCode(), o.err());
+    // One sample in, its [4, 10] output back; the model reverses 0 1 2 3 into 3 2 1 0.
+    assertTrue(o.out().startsWith("{\"output_0\":[["), o.out());
+    assertOneErrorLine(CliRunner.run("predict", "--savedmodel", MODEL.toString(), "1 2 3"),
+        "takes 40 values per sample");
+    assertOneErrorLine(CliRunner.run("predict", "--savedmodel", MODEL.toString(),
+        "--signature", "nope", sample), "nope");
+  }
+
+  @Test
+  void missingFolderAndNonSavedModel(@TempDir Path tmp) {
+    assertOneErrorLine(CliRunner.run("inspect", tmp.resolve("missing").toString()), "not found");
+    assertOneErrorLine(CliRunner.run("parity", tmp.resolve("missing").toString()), "not found");
+    assertOneErrorLine(CliRunner.run("inspect", tmp.toString()), "no saved_model.pb");
+    assertOneErrorLine(CliRunner.run("parity", tmp.toString()), "saved_model.pb");
+  }
+
+  @Test
+  void corruptSavedModelPb(@TempDir Path tmp) throws Exception {
+    Path dir = copy(MODEL, tmp.resolve("m"));
+    Files.write(dir.resolve("saved_model.pb"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+    assertOneErrorLine(CliRunner.run("inspect", dir.toString()), "saved_model.pb");
+    assertOneErrorLine(CliRunner.run("parity", dir.toString()), "saved_model.pb");
+  }
+
+  @Test
+  void truncatedVariablesFile(@TempDir Path tmp) throws Exception {
+    Path dir = copy(MODEL, tmp.resolve("m"));
+    Path data = dir.resolve("variables/variables.data-00000-of-00001");
+    byte[] bytes = Files.readAllBytes(data);
+    Files.write(data, java.util.Arrays.copyOf(bytes, bytes.length / 10));
+    CliRunner.Outcome o = CliRunner.run("parity", dir.toString());
+    assertOneErrorLine(o, "variables");
+  }
+
+  @Test
+  void unknownSignatureName() {
+    assertOneErrorLine(CliRunner.run("parity", MODEL.toString(), "--signature", "nope"), "nope");
+  }
+
+  @Test
+  void unsupportedLayerIsNamed(@TempDir Path tmp) throws Exception {
+    Path dir = copy(MODEL, tmp.resolve("m"));
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode parity = (ObjectNode) json.readTree(dir.resolve("parity.json").toFile());
+    ObjectNode layer = (ObjectNode) parity.at("/model_config/config/layers/1");
+    layer.put("class_name", "Conv1D");
+    json.writeValue(dir.resolve("parity.json").toFile(), parity);
+    assertOneErrorLine(CliRunner.run("parity", dir.toString()), "unsupported Keras layer Conv1D 'lstm'");
+  }
+}

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Finds the Keras model config ({@code model.to_json()}) that describes a saved model: in a
  * parity.json, in a Keras 2 SavedModel's {@code keras_metadata.pb}, in an HDF5 file's {@code
- * model_config} attribute, or in a plain JSON file.
+ * model_config} attribute, in a Keras 3 {@code .keras} archive, or in a plain JSON file.
  */
 public final class KerasConfigSource {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,13 +76,17 @@ public final class KerasConfigSource {
   /**
    * The config in an HDF5 Keras file: the JSON of its {@code model_config} attribute, found as
    * the first {@code {"class_name": ...}} object in the file's bytes (HDF5 stores a short string
-   * attribute contiguously, so no HDF5 library is needed), or in a plain JSON file.
+   * attribute contiguously, so no HDF5 library is needed), in a {@code .keras} archive's
+   * {@code config.json}, or in a plain JSON file.
    *
    * @throws IllegalArgumentException if no model config is found
    */
   public static JsonNode fromFile(Path file) {
     try {
       byte[] bytes = Files.readAllBytes(file);
+      if (bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K') {
+        return fromKerasArchive(file);
+      }
       String head = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.ISO_8859_1).strip();
       if (head.startsWith("{")) {
         JsonNode node = JSON.readTree(bytes);
@@ -103,6 +107,19 @@ public final class KerasConfigSource {
       throw new IllegalArgumentException(file + " holds no Keras model config");
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A Keras 3 {@code .keras} file is a zip archive whose {@code config.json} is the config. */
+  private static JsonNode fromKerasArchive(Path file) throws IOException {
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+      java.util.zip.ZipEntry entry = zip.getEntry("config.json");
+      if (entry == null) {
+        throw new IllegalArgumentException(file + " is a zip archive without config.json");
+      }
+      try (var in = zip.getInputStream(entry)) {
+        return JSON.readTree(in);
+      }
     }
   }
 

@@ -1,0 +1,52 @@
+package dev.seq2seq4j.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seq2seq4j.nn.Model;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Keras configs from JSON, .keras archives and HDF5 files rebuild the same model. */
+class KerasConfigSourceTest {
+  private static final Path PARITY = SavedModelParityTest.projectRoot()
+      .resolve("saved-models/reverse-return-sequences-state/parity.json");
+
+  @Test
+  void jsonAndKerasArchiveGiveTheSameModel(@TempDir Path tmp) throws Exception {
+    JsonNode config = new ObjectMapper().readTree(PARITY.toFile()).get("model_config");
+    Path json = tmp.resolve("config.json");
+    Files.writeString(json, config.toString());
+    Path archive = tmp.resolve("model.keras");
+    try (OutputStream out = Files.newOutputStream(archive);
+        ZipOutputStream zip = new ZipOutputStream(out)) {
+      zip.putNextEntry(new ZipEntry("metadata.json"));
+      zip.write("{}".getBytes());
+      zip.putNextEntry(new ZipEntry("config.json"));
+      zip.write(config.toString().getBytes());
+    }
+    Model fromJson = KerasModelBuilder.build(KerasConfigSource.fromFile(json), Map.of()).model();
+    Model fromArchive = KerasModelBuilder.build(KerasConfigSource.fromFile(archive), Map.of()).model();
+    assertEquals(fromJson.summary(), fromArchive.summary());
+    assertEquals(4010L, fromJson.parameterCount());
+  }
+
+  @Test
+  void hdf5ConfigOfTheFixtureIsFound() {
+    Path h5 = Fixtures.additionEncoderDecoder().resolve("saved_models/v1.h5");
+    JsonNode config = KerasConfigSource.fromFile(h5);
+    assertEquals("Model", config.get("class_name").asText());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> KerasModelBuilder.build(config, Map.of()));
+    assertTrue(e.getMessage().contains("Encoder_Input"), e.getMessage());
+  }
+}

@@ -12,12 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.tensorflow.Graph;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 
 /**
  * Runs a SavedModel's signature and its native rebuild on the same inputs and compares every
@@ -122,31 +118,15 @@ public final class ParityChecker {
         Session s = new Session(g)) {
       ModelGraph mg = ModelGraph.build(model, Ops.create(g));
       mg.setWeights(s, weights);
-      List<TFloat32> feeds = new ArrayList<>();
-      try {
-        Session.Runner r = s.runner();
-        List<String> sigNames = sig.inputNames();
-        for (int i = 0; i < sigNames.size(); i++) {
-          SymbolicTensor input = modelInputFor(model, sigNames, i);
-          FloatArray a = inputs.get(sigNames.get(i));
-          TFloat32 t = TFloat32.tensorOf(Shape.of(a.shape()), DataBuffers.of(a.data(), true, false));
-          feeds.add(t);
-          r.feed(mg.inputs().get(input.producer().layer().name()), t);
-        }
-        mg.outputs().forEach(r::fetch);
-        try (Result res = r.run()) {
-          List<FloatBlock> out = new ArrayList<>();
-          for (int k = 0; k < mg.outputs().size(); k++) {
-            TFloat32 t = (TFloat32) res.get(k);
-            float[] d = new float[(int) t.shape().size()];
-            t.copyTo(DataBuffers.of(d, false, false));
-            out.add(FloatBlock.of(d, t.shape().asArray()));
-          }
-          return out;
-        }
-      } finally {
-        feeds.forEach(TFloat32::close);
+      // Signature inputs are matched to model inputs by name, then fed in model order.
+      FloatBlock[] ordered = new FloatBlock[model.inputs().size()];
+      List<String> sigNames = sig.inputNames();
+      for (int i = 0; i < sigNames.size(); i++) {
+        SymbolicTensor input = modelInputFor(model, sigNames, i);
+        FloatArray a = inputs.get(sigNames.get(i));
+        ordered[model.inputs().indexOf(input)] = FloatBlock.of(a.data(), a.shape());
       }
+      return mg.run(s, java.util.Arrays.asList(ordered));
     }
   }
 

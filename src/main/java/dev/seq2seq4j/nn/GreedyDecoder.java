@@ -5,13 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Graph;
-import org.tensorflow.Operand;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 
 /**
  * Greedy inference for a teacher-forced encoder-decoder (Keras's classic seq2seq: {@code h, c =
@@ -129,29 +124,16 @@ public final class GreedyDecoder implements AutoCloseable {
   }
 
   private float[][] run(ModelGraph mg, float[][] inputs, long[][] shapes) {
-    List<TFloat32> feeds = new ArrayList<>();
-    try {
-      Session.Runner r = session.runner();
-      int i = 0;
-      for (Operand<TFloat32> p : mg.inputs().values()) {
-        TFloat32 t = TFloat32.tensorOf(Shape.of(shapes[i]), DataBuffers.of(inputs[i], true, false));
-        feeds.add(t);
-        r.feed(p, t);
-        i++;
-      }
-      mg.outputs().forEach(r::fetch);
-      try (Result res = r.run()) {
-        float[][] out = new float[mg.outputs().size()][];
-        for (int k = 0; k < out.length; k++) {
-          TFloat32 t = (TFloat32) res.get(k);
-          out[k] = new float[(int) t.shape().size()];
-          t.copyTo(DataBuffers.of(out[k], false, false));
-        }
-        return out;
-      }
-    } finally {
-      feeds.forEach(TFloat32::close);
+    List<FloatBlock> blocks = new ArrayList<>();
+    for (int i = 0; i < inputs.length; i++) {
+      blocks.add(FloatBlock.of(inputs[i], shapes[i]));
     }
+    List<FloatBlock> out = mg.run(session, blocks);
+    float[][] data = new float[out.size()][];
+    for (int k = 0; k < data.length; k++) {
+      data[k] = out.get(k).data();
+    }
+    return data;
   }
 
   @Override

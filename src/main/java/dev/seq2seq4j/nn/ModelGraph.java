@@ -190,4 +190,48 @@ public final class ModelGraph {
     }
     return out;
   }
+
+  /**
+   * Runs the forward pass once: feeds {@code inputs} (in the model's input order, whole batches)
+   * and returns every output.
+   *
+   * @throws IllegalArgumentException if the count or a row shape does not fit the model
+   */
+  public List<FloatBlock> run(Session session, List<FloatBlock> inputs) {
+    List<SymbolicTensor> specs = model.inputs();
+    if (inputs.size() != specs.size()) {
+      throw new IllegalArgumentException("model '" + model.name() + "' takes " + specs.size()
+          + " input(s) " + model.inputNames() + ", given " + inputs.size());
+    }
+    List<TFloat32> feeds = new ArrayList<>();
+    try {
+      Session.Runner runner = session.runner();
+      int i = 0;
+      for (Placeholder<TFloat32> p : this.inputs.values()) {
+        FloatBlock b = inputs.get(i);
+        if (!Arrays.equals(b.rowShape(), specs.get(i).shape())) {
+          throw new IllegalArgumentException("input '" + model.inputNames().get(i)
+              + "' needs rows of shape " + Arrays.toString(specs.get(i).shape()) + ", given "
+              + Arrays.toString(b.rowShape()));
+        }
+        TFloat32 t = TFloat32.tensorOf(Shape.of(b.shape()), DataBuffers.of(b.data(), true, false));
+        feeds.add(t);
+        runner.feed(p, t);
+        i++;
+      }
+      outputs.forEach(runner::fetch);
+      try (Result r = runner.run()) {
+        List<FloatBlock> out = new ArrayList<>();
+        for (int k = 0; k < outputs.size(); k++) {
+          TFloat32 t = (TFloat32) r.get(k);
+          float[] data = new float[(int) t.shape().size()];
+          t.copyTo(DataBuffers.of(data, false, false));
+          out.add(FloatBlock.of(data, t.shape().asArray()));
+        }
+        return out;
+      }
+    } finally {
+      feeds.forEach(TFloat32::close);
+    }
+  }
 }

@@ -6,7 +6,6 @@ import dev.seq2seq4j.data.NormalisedSums;
 import dev.seq2seq4j.data.PythonRandom;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.TutorialModels;
-import dev.seq2seq4j.train.CompileOptions;
 import dev.seq2seq4j.train.CompiledModel;
 import dev.seq2seq4j.train.FitOptions;
 import dev.seq2seq4j.train.History;
@@ -113,14 +112,8 @@ public final class BrownleeMappingRecipe implements Recipe {
     reporter.println(model.summary());
     // One stream for everything, as the tutorial's seed(1): each epoch's data, then the test.
     PythonRandom rnd = new PythonRandom(config.seed());
-    CompileOptions options = CompileOptions.builder(loss()).seed(config.seed()).build();
-    try (CompiledModel compiled = CompiledModel.compile(model, options)) {
-      FitOptions.Builder fit =
-          FitOptions.builder()
-              .epochs(config.epochs())
-              .batchSize(config.batch())
-              .shuffleSeed(config.seed());
-      reporter.progress().ifPresent(fit::listener);
+    try (CompiledModel compiled = compile(model, config)) {
+      FitOptions.Builder fit = Recipe.fitOptions(config, reporter);
       History history = compiled.fit(epoch -> draw(sums, config.samples(), rnd), fit.build());
 
       Dataset test = draw(sums, EVAL_SAMPLES, rnd);

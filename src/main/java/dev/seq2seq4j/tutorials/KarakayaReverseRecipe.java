@@ -6,7 +6,6 @@ import dev.seq2seq4j.data.PythonRandom;
 import dev.seq2seq4j.data.ReversedSequenceProblem;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.TutorialModels;
-import dev.seq2seq4j.train.CompileOptions;
 import dev.seq2seq4j.train.CompiledModel;
 import dev.seq2seq4j.train.EarlyStopping;
 import dev.seq2seq4j.train.FitOptions;
@@ -143,16 +142,11 @@ public final class KarakayaReverseRecipe implements Recipe {
     PythonRandom rnd = new PythonRandom(config.seed());
     Dataset train = problem.generate(config.samples(), rnd);
     Dataset test = problem.generate(testSamples(config.samples()), rnd);
-    CompileOptions options = CompileOptions.builder(loss()).seed(config.seed()).build();
-    try (CompiledModel compiled = CompiledModel.compile(model, options)) {
+    try (CompiledModel compiled = compile(model, config)) {
       FitOptions.Builder fit =
-          FitOptions.builder()
-              .epochs(config.epochs())
-              .batchSize(config.batch())
-              .shuffleSeed(config.seed())
+          Recipe.fitOptions(config, reporter)
               .validation(test)
               .listener(new EarlyStopping("val_loss", PATIENCE, false));
-      reporter.progress().ifPresent(fit::listener);
       reporter.printf(
           "training for %d epochs begins with EarlyStopping(monitor= val_loss patience= %d )....%n",
           config.epochs(), PATIENCE);

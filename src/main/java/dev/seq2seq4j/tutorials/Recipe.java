@@ -1,5 +1,9 @@
 package dev.seq2seq4j.tutorials;
 
+import dev.seq2seq4j.train.FitOptions;
+
+import dev.seq2seq4j.train.CompileOptions;
+
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.train.CompiledModel;
 import dev.seq2seq4j.train.Loss;
@@ -77,4 +81,32 @@ public interface Recipe {
    * @return e.g. {@code "12+50"}
    */
   String exampleQuestion(RecipeConfig config);
+
+  /**
+   * Compiles {@code model} with this recipe's loss, its initial weights seeded by the config.
+   *
+   * @param model the recipe's model
+   * @param config the run's configuration
+   * @return the compiled model (close it)
+   */
+  default CompiledModel compile(Model model, RecipeConfig config) {
+    return CompiledModel.compile(model, CompileOptions.builder(loss()).seed(config.seed()).build());
+  }
+
+  /**
+   * The fit options every recipe starts from: the config's epochs, batch size and shuffling
+   * seed, plus the reporter's progress output.
+   *
+   * @param config the run's configuration
+   * @param reporter where progress goes
+   * @return a builder to add validation or listeners to
+   */
+  static FitOptions.Builder fitOptions(RecipeConfig config, Reporter reporter) {
+    FitOptions.Builder fit = FitOptions.builder()
+        .epochs(config.epochs())
+        .batchSize(config.batch())
+        .shuffleSeed(config.seed());
+    reporter.progress().ifPresent(fit::listener);
+    return fit;
+  }
 }

@@ -1,7 +1,6 @@
 package dev.seq2seq4j.tutorials;
 
 import dev.seq2seq4j.train.Checkpoint;
-import dev.seq2seq4j.train.CompileOptions;
 import dev.seq2seq4j.train.CompiledModel;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -67,10 +66,7 @@ public final class TrainedRecipe implements AutoCloseable {
           "checkpoint " + dir + " has no recipe configuration in its metadata");
     }
     RecipeConfig config = RecipeConfig.fromMap(m);
-    CompiledModel model =
-        CompiledModel.compile(
-            recipe.buildModel(config),
-            CompileOptions.builder(recipe.loss()).seed(config.seed()).build());
+    CompiledModel model = recipe.compile(recipe.buildModel(config), config);
     try {
       model.setWeights(cp.weights());
     } catch (RuntimeException e) {

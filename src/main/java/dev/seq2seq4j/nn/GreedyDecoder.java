@@ -9,11 +9,14 @@ import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
 
 /**
- * Greedy inference for a teacher-forced encoder-decoder (Keras's classic seq2seq: {@code h, c =
- * LSTM(return_state)(source)}; {@code LSTM(return_sequences, return_state)(shifted_target,
- * initial_state=[h, c])}; {@code Dense(softmax)}), built from the training model's own layers so
- * it shares their weights: the encoder runs once, then the decoder runs one step at a time, fed
- * its own previous argmax, starting from a start token.
+ * Greedy inference for a teacher-forced encoder-decoder: the encoder runs once, then the decoder
+ * runs one step at a time, fed its own previous argmax, starting from a start token.
+ *
+ * <p>The two models follow one convention ({@link EncoderDecoder}): the step model's inputs are
+ * {@code [token (1, V), carried..., constants...]} and its outputs {@code [probabilities,
+ * carried...]}; the encoder's outputs give the first values of every input after the token, in
+ * order. Carried values (the LSTM state) are replaced by each step's outputs; constants (such as
+ * the encoder sequence attention reads) stay.
  */
 public final class GreedyDecoder implements AutoCloseable {
   private final Graph graph;
@@ -21,9 +24,14 @@ public final class GreedyDecoder implements AutoCloseable {
   private final ModelGraph encoder;
   private final ModelGraph step;
   private final int vocabulary;
+  private final int outputs;
+  private final int carried;
 
   /**
-   * Builds the encoder and one-step decoder from the named layers of a trained model.
+   * Builds the inference models of Keras's classic seq2seq ({@code h, c =
+   * LSTM(return_state)(source)}; {@code LSTM(return_sequences, return_state)(shifted_target,
+   * initial_state=[h, c])}; {@code Dense(softmax)}) from the named layers of a trained model, so
+   * they share its weights.
    *
    * @param trained the teacher-forced training model (supplies the layers)
    * @param weights its weights, by qualified name
@@ -33,6 +41,44 @@ public final class GreedyDecoder implements AutoCloseable {
    * @param sourceShape the per-sample source shape (timesteps, vocabulary)
    */
   public GreedyDecoder(Model trained, Map<String, FloatBlock> weights, String encoderLstm,
+      String decoderLstm, String outputDense, long[] sourceShape) {
+    this(classicModels(trained, encoderLstm, decoderLstm, outputDense, sourceShape), weights);
+  }
+
+  /**
+   * Runs the given inference models (see the class comment for their convention).
+   *
+   * @param models the encoder and step models ({@link EncoderDecoder#training()} is not used)
+   * @param weights the trained weights, by qualified name
+   */
+  public GreedyDecoder(EncoderDecoder models, Map<String, FloatBlock> weights) {
+    Model stepModel = models.step();
+    long[] tokenShape = stepModel.inputs().get(0).shape();
+    this.vocabulary = (int) tokenShape[tokenShape.length - 1];
+    // The output vocabulary may lack the start token the input vocabulary has; shared indices
+    // mean the same symbol.
+    long[] probShape = stepModel.outputs().get(0).shape();
+    this.outputs = (int) probShape[probShape.length - 1];
+    this.carried = stepModel.outputs().size() - 1;
+    if (models.encoder().outputs().size() != stepModel.inputs().size() - 1) {
+      throw new IllegalArgumentException("the encoder gives " + models.encoder().outputs().size()
+          + " values, the step model takes " + (stepModel.inputs().size() - 1) + " after the token");
+    }
+    graph = new Graph();
+    try {
+      Ops tf = Ops.create(graph);
+      encoder = ModelGraph.build(models.encoder(), tf.withSubScope("encoder"));
+      step = ModelGraph.build(stepModel, tf.withSubScope("step"));
+      session = new Session(graph);
+      encoder.setWeights(session, subset(weights, models.encoder()));
+      step.setWeights(session, subset(weights, stepModel));
+    } catch (RuntimeException ex) {
+      graph.close();
+      throw ex;
+    }
+  }
+
+  private static EncoderDecoder classicModels(Model trained, String encoderLstm,
       String decoderLstm, String outputDense, long[] sourceShape) {
     Layer enc = trained.layer(encoderLstm);
     Layer dec = trained.layer(decoderLstm);
@@ -45,7 +91,7 @@ public final class GreedyDecoder implements AutoCloseable {
           "'" + decoderLstm + "' must be an LSTM with return_sequences and return_state");
     }
     int units = d.units();
-    this.vocabulary = (int) sourceShape[sourceShape.length - 1];
+    long vocabulary = trained.inputs().get(trained.inputs().size() - 1).shape()[1];
     SymbolicTensor source = InputLayer.input("source", sourceShape);
     List<SymbolicTensor> encoded = enc.applyAll(source);
     Model encoderModel =
@@ -57,18 +103,7 @@ public final class GreedyDecoder implements AutoCloseable {
     SymbolicTensor probs = dense.apply(decoded.get(0));
     Model stepModel = Model.functional(
         "decoder_step", List.of(token, h, c), List.of(probs, decoded.get(1), decoded.get(2)));
-    graph = new Graph();
-    try {
-      Ops tf = Ops.create(graph);
-      encoder = ModelGraph.build(encoderModel, tf.withSubScope("encoder"));
-      step = ModelGraph.build(stepModel, tf.withSubScope("step"));
-      session = new Session(graph);
-      encoder.setWeights(session, subset(weights, encoderModel));
-      step.setWeights(session, subset(weights, stepModel));
-    } catch (RuntimeException ex) {
-      graph.close();
-      throw ex;
-    }
+    return new EncoderDecoder(null, encoderModel, stepModel);
   }
 
   private static Map<String, FloatBlock> subset(Map<String, FloatBlock> all, Model m) {
@@ -90,33 +125,43 @@ public final class GreedyDecoder implements AutoCloseable {
   public int[][] decode(FloatBlock source, int startToken, int steps) {
     int n = source.rows();
     int[][] tokens = new int[n][steps];
-    float[][] state = runEncoder(source);
-    float[] hData = state[0];
-    float[] cData = state[1];
-    int units = hData.length / n;
+    float[][] values = runEncoder(source); // first values of every step input after the token
+    List<SymbolicTensor> stepInputs = step.model().inputs();
+    long[][] shapes = new long[stepInputs.size()][];
+    for (int i = 0; i < shapes.length; i++) {
+      shapes[i] = batched(n, stepInputs.get(i).shape());
+    }
+    float[][] feeds = new float[stepInputs.size()][];
+    System.arraycopy(values, 0, feeds, 1, values.length);
     float[] token = new float[n * vocabulary];
     for (int r = 0; r < n; r++) {
       token[r * vocabulary + startToken] = 1f;
     }
     for (int s = 0; s < steps; s++) {
-      float[][] out = run(step, new float[][] {token, hData, cData},
-          new long[][] {{n, 1, vocabulary}, {n, units}, {n, units}});
+      feeds[0] = token;
+      float[][] out = run(step, feeds, shapes);
       float[] probs = out[0];
       token = new float[n * vocabulary];
       for (int r = 0; r < n; r++) {
         int best = 0;
-        for (int k = 1; k < vocabulary; k++) {
-          if (probs[r * vocabulary + k] > probs[r * vocabulary + best]) {
+        for (int k = 1; k < outputs; k++) {
+          if (probs[r * outputs + k] > probs[r * outputs + best]) {
             best = k;
           }
         }
         tokens[r][s] = best;
         token[r * vocabulary + best] = 1f;
       }
-      hData = out[1];
-      cData = out[2];
+      System.arraycopy(out, 1, feeds, 1, carried); // the new state; constants stay
     }
     return tokens;
+  }
+
+  private static long[] batched(int n, long[] row) {
+    long[] s = new long[row.length + 1];
+    s[0] = n;
+    System.arraycopy(row, 0, s, 1, row.length);
+    return s;
   }
 
   private float[][] runEncoder(FloatBlock source) {

@@ -157,6 +157,9 @@ public final class ModelGraph {
                 + ", given " + Arrays.toString(e.getValue().shape()));
       }
     }
+    if (values.isEmpty()) {
+      return; // a model without weights (or nothing to change): TensorFlow refuses empty runs
+    }
     List<TFloat32> tensors = new ArrayList<>();
     try {
       Session.Runner runner = session.runner();

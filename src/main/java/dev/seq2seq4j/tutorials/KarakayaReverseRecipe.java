@@ -254,7 +254,7 @@ public final class KarakayaReverseRecipe implements Recipe {
     return exampleFor(Math.max(1, config.length()));
   }
 
-  private static String exampleFor(int length) {
+  static String exampleFor(int length) {
     int[] digits = {3, 2, 9, 1};
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < length; i++) {

@@ -18,6 +18,7 @@ public final class Recipes {
     all.add(BrownleeMappingRecipe.lstm());
     all.add(new BrownleeSeq2seqRecipe());
     all.addAll(KarakayaReverseRecipe.all());
+    all.add(new ReverseAttentionRecipe());
     Map<String, Recipe> m = new LinkedHashMap<>();
     for (Recipe r : all) {
       m.put(r.name(), r);

@@ -1,5 +1,6 @@
 package dev.seq2seq4j.cli;
 
+import dev.seq2seq4j.interop.CheckpointIndex;
 import dev.seq2seq4j.interop.SavedModelInspector;
 import dev.seq2seq4j.interop.SignatureInfo;
 import java.nio.file.Path;
@@ -13,8 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code inspect DIR}: what a SavedModel holds, without running it. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-    description = "Describe a SavedModel: tags, signatures, TensorFlow version, Keras format, "
-        + "variables.")
+    description = "Describe a SavedModel (tags, signatures, TensorFlow version, Keras format, "
+        + "variables) and check its checkpoint files; no native code runs.")
 final class InspectCommand implements Runnable {
   private final Io io;
 
@@ -30,9 +31,17 @@ final class InspectCommand implements Runnable {
 
   @Override
   public void run() {
-    SavedModelInspector.Description d = SavedModelInspector.describe(dir);
+    // Validation reads only files, in Java: a broken checkpoint is an error here too.
+    SavedModelInspector.Checked checked = SavedModelInspector.validate(dir);
+    SavedModelInspector.Description d = checked.description();
+    CheckpointIndex ckpt = checked.checkpoint();
     if (json) {
-      io.out().println(Json.line(toJson(d)));
+      Map<String, Object> m = toJson(d);
+      if (ckpt != null) {
+        m.put("checkpoint", Map.of("tensors", ckpt.entries().size(), "shards", ckpt.numShards(),
+            "bytes", ckpt.totalBytes(), "verified", true));
+      }
+      io.out().println(Json.line(m));
       io.out().flush();
       return;
     }
@@ -52,6 +61,10 @@ final class InspectCommand implements Runnable {
     for (SavedModelInspector.Variable v : d.variables()) {
       io.out().printf("  %-45s %-9s %s%s%n", v.name(), v.dtype().replaceFirst("^DT_", ""),
           Arrays.toString(v.shape()), v.trainable() ? "" : " (not trainable)");
+    }
+    if (ckpt != null) {
+      io.out().println("checkpoint: variables/variables, " + ckpt.entries().size() + " tensors in "
+          + ckpt.numShards() + " shard(s), " + ckpt.totalBytes() + " bytes, sizes and checksums OK");
     }
     io.out().flush();
   }

@@ -61,7 +61,7 @@ final class ParityCommand implements java.util.concurrent.Callable<Integer> {
       throw new UserInputException("--tolerance must be >= 0, got " + tolerance);
     }
     Map<String, long[]> shapes = parseShapes(inputShapes);
-    SavedModelInspector.describe(dir); // validates the folder before any native code reads it
+    SavedModelInspector.validate(dir); // validates the folder before any native code reads it
     ImportedModel imported = config == null
         ? ImportedModel.fromSavedModel(dir, shapes)
         : ImportedModel.fromCheckpoint(KerasConfigSource.fromFile(config),

@@ -2,7 +2,6 @@ package dev.seq2seq4j.interop;
 
 import dev.seq2seq4j.data.FloatBlock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,10 +36,12 @@ public final class CheckpointReader {
   private static final String VARIABLE_VALUE = "VARIABLE_VALUE";
 
   private final Path prefix;
+  private final CheckpointIndex index;
   private final Map<String, String> keysByName;
 
-  private CheckpointReader(Path prefix, Map<String, String> keysByName) {
+  private CheckpointReader(Path prefix, CheckpointIndex index, Map<String, String> keysByName) {
     this.prefix = prefix;
+    this.index = index;
     this.keysByName = Collections.unmodifiableMap(keysByName);
   }
 
@@ -51,18 +52,12 @@ public final class CheckpointReader {
    * @throws ModelLoadException naming the problem if a file is missing, truncated or corrupt
    */
   public static CheckpointReader open(Path prefix) {
-    Path index = Path.of(prefix + ".index");
-    if (!Files.isRegularFile(index)) {
-      throw new ModelLoadException("checkpoint index not found: " + index);
-    }
-    Path parent = prefix.toAbsolutePath().getParent();
-    String stem = prefix.getFileName() + ".data-";
-    try (var files = Files.list(parent)) {
-      if (files.noneMatch(p -> p.getFileName().toString().startsWith(stem))) {
-        throw new ModelLoadException("checkpoint data file not found: " + prefix + ".data-*");
-      }
-    } catch (java.io.IOException e) {
-      throw new ModelLoadException("cannot list " + parent + ": " + e.getMessage(), e);
+    // Index and data files are checked in Java first: RestoreV2's own errors on a truncated
+    // or corrupt file are unclear, and native code should only see files known to be whole.
+    CheckpointIndex index = CheckpointIndex.read(prefix).verifyData();
+    if (!index.entries().containsKey(OBJECT_GRAPH_KEY)) {
+      throw new ModelLoadException("checkpoint " + prefix + " has no " + OBJECT_GRAPH_KEY
+          + " entry: it is a name-based (TensorFlow 1) checkpoint, not an object checkpoint");
     }
     byte[] graphBytes = restoreBytes(prefix, OBJECT_GRAPH_KEY);
     TrackableObjectGraph graph;
@@ -80,12 +75,17 @@ public final class CheckpointReader {
         }
       }
     }
-    return new CheckpointReader(prefix, keys);
+    return new CheckpointReader(prefix, index, keys);
   }
 
   /** The checkpoint prefix. */
   public Path prefix() {
     return prefix;
+  }
+
+  /** The checkpoint's verified index: every tensor's key, dtype, shape and place. */
+  public CheckpointIndex index() {
+    return index;
   }
 
   /** Every variable's full name (e.g. {@code lstm/lstm_cell/kernel}) with its checkpoint key. */
@@ -106,6 +106,12 @@ public final class CheckpointReader {
       if (key == null) {
         throw new IllegalArgumentException(
             "checkpoint " + prefix + " has no variable '" + n + "'; it has " + keysByName.keySet());
+      }
+      CheckpointIndex.Entry entry = index.entries().get(key);
+      if (entry == null || entry.dtype() != org.tensorflow.proto.DataType.DT_FLOAT || entry.sliced()) {
+        throw new ModelLoadException("checkpoint " + prefix + ": variable '" + n + "' ("
+            + key + ") is " + (entry == null ? "missing from the index"
+                : entry.sliced() ? "partitioned into slices" : entry.dtype()) + ", not a float32 tensor");
       }
       keys.add(key);
     }

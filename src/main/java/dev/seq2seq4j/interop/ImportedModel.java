@@ -30,7 +30,8 @@ public record ImportedModel(Model model, Map<String, FloatBlock> weights, List<S
    * @throws UnsupportedKerasFeatureException naming an unsupported layer or option
    */
   public static ImportedModel fromSavedModel(Path dir, Map<String, long[]> inputShapes) {
-    SavedModelInspector.describe(dir); // a missing folder or a corrupt saved_model.pb, said first
+    // A missing folder, a corrupt saved_model.pb or a broken checkpoint is reported first.
+    SavedModelInspector.validate(dir);
     var config =
         KerasConfigSource.fromSavedModel(dir)
             .orElseThrow(

@@ -35,6 +35,7 @@ public final class ParityChecker {
   public static ParityReport check(
       Path dir, String signature, ImportedModel imported, double tolerance, long seed) {
     Model model = imported.model();
+    SavedModelInspector.validate(dir); // checked in Java before TensorFlow loads the folder
     try (SavedModelRunner runner = SavedModelRunner.open(dir)) {
       SignatureInfo sig = runner.signature(signature);
       Map<String, FloatArray> inputs;

@@ -102,6 +102,37 @@ public final class SavedModelInspector {
         format(dir, mg), sigs, vars);
   }
 
+  /**
+   * Reads the folder's {@code saved_model.pb} and checks its checkpoint ({@code
+   * variables/variables.index} and data files, in plain Java): what must pass before the folder
+   * is handed to TensorFlow's native loader.
+   *
+   * @return the description and the checkpoint index ({@code null} for a SavedModel without
+   *     variables)
+   * @throws ModelLoadException naming the problem: no folder, no or a corrupt saved_model.pb, a
+   *     missing, truncated or corrupt variables file
+   */
+  public static Checked validate(Path dir) {
+    Description d = describe(dir);
+    Path prefix = dir.resolve("variables").resolve("variables");
+    if (d.variables().isEmpty() && !Files.exists(Path.of(prefix + ".index"))) {
+      return new Checked(d, null);
+    }
+    if (!Files.isRegularFile(Path.of(prefix + ".index"))) {
+      throw new ModelLoadException(dir + " is an incomplete SavedModel: saved_model.pb names "
+          + d.variables().size() + " variables but there is no variables/variables.index");
+    }
+    return new Checked(d, CheckpointIndex.read(prefix).verifyData());
+  }
+
+  /**
+   * A SavedModel that passed {@link #validate(Path)}.
+   *
+   * @param description what saved_model.pb says
+   * @param checkpoint the verified variables checkpoint, or {@code null} if it has none
+   */
+  public record Checked(Description description, CheckpointIndex checkpoint) {}
+
   private static String format(Path dir, MetaGraphDef mg) {
     if (Files.isRegularFile(dir.resolve("keras_metadata.pb"))) {
       return "Keras 2 SavedModel (model.save, with keras_metadata.pb)";

@@ -109,7 +109,34 @@ class InteropCliTest {
     byte[] bytes = Files.readAllBytes(data);
     Files.write(data, java.util.Arrays.copyOf(bytes, bytes.length / 10));
     CliRunner.Outcome o = CliRunner.run("parity", dir.toString());
-    assertOneErrorLine(o, "variables");
+    assertOneErrorLine(o, "variables.data-00000-of-00001 is truncated");
+    // Every command checks the files in Java before TensorFlow loads the folder.
+    assertOneErrorLine(CliRunner.run("inspect", dir.toString()), "is truncated");
+    assertOneErrorLine(CliRunner.run("predict", "--savedmodel", dir.toString(), "1"), "is truncated");
+  }
+
+  @Test
+  void corruptOrMissingVariables(@TempDir Path tmp) throws Exception {
+    Path dir = copy(MODEL, tmp.resolve("m"));
+    Path data = dir.resolve("variables/variables.data-00000-of-00001");
+    byte[] bytes = Files.readAllBytes(data);
+    for (int i = 0; i < bytes.length; i += 97) {
+      bytes[i] ^= 0x5a;
+    }
+    Files.write(data, bytes);
+    assertOneErrorLine(CliRunner.run("parity", dir.toString()), "do not match their checksum");
+    assertOneErrorLine(CliRunner.run("predict", "--savedmodel", dir.toString(), "1"),
+        "do not match their checksum");
+
+    Files.delete(dir.resolve("variables/variables.index"));
+    assertOneErrorLine(CliRunner.run("predict", "--savedmodel", dir.toString(), "1"),
+        "no variables/variables.index");
+  }
+
+  @Test
+  void inspectReportsTheVerifiedCheckpoint() {
+    CliRunner.Outcome o = CliRunner.run("inspect", MODEL.toString());
+    assertTrue(o.out().contains("sizes and checksums OK"), o.out());
   }
 
   @Test

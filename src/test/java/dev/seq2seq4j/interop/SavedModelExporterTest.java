@@ -38,6 +38,8 @@ class SavedModelExporterTest {
     Path dir = tmp.resolve("exported");
     SavedModelExporter.export(model, weights, dir);
     assertTrue(Files.isRegularFile(dir.resolve("saved_model.pb")));
+    // Java's own exports pass the same file checks as Python's.
+    assertTrue(SavedModelInspector.validate(dir).checkpoint().entries().size() >= weights.size());
 
     try (SavedModelRunner runner = SavedModelRunner.open(dir)) {
       SignatureInfo sig = runner.signature(SavedModelRunner.DEFAULT_SIGNATURE);

@@ -55,6 +55,7 @@ class EncoderDecoderFixtureTest {
   void nativeRebuildMatchesIndependentReferences() {
     ImportedModel imported = importFixture();
     assertEquals(List.of("Encoder_Input", "Decoder_Input"), imported.model().inputNames());
+    Map<String, FloatBlock> w = imported.weights();
     int n = 64;
     SplittableRandom rnd = new SplittableRandom(11);
     float[] src = new float[n * SOURCE_STEPS * V];
@@ -68,92 +69,151 @@ class EncoderDecoderFixtureTest {
     FloatBlock out;
     try (CompiledModel cm = CompiledModel.compile(imported.model(),
         CompileOptions.builder(Losses.categoricalCrossentropy()).build())) {
-      cm.setWeights(imported.weights());
+      cm.setWeights(w);
       out = cm.predict(List.of(FloatBlock.of(src, n, SOURCE_STEPS, V),
           FloatBlock.of(dec, n, TARGET_STEPS, V)));
     }
-    float[] fused = FusedLstmReference.run(imported.weights(), FloatBlock.of(src, n, SOURCE_STEPS, V),
+    float[] nat = out.data();
+    float[] fused = FusedLstmReference.run(w, FloatBlock.of(src, n, SOURCE_STEPS, V),
         FloatBlock.of(dec, n, TARGET_STEPS, V), "Encoder_LSTM", "Decoder_LSTM", "Decoder_Dense");
-    double errFused = 0;
-    for (int i = 0; i < fused.length; i++) {
-      errFused = Math.max(errFused, Math.abs(fused[i] - out.data()[i]));
+    double[] exact = teacherForced(w, src, dec, n);
+    double nativeVsFused = 0;
+    double nativeVsExact = 0;
+    double fusedVsExact = 0;
+    double allclose = 0; // the largest |native - exact| / (atol + rtol * |exact|)
+    for (int i = 0; i < exact.length; i++) {
+      nativeVsFused = Math.max(nativeVsFused, Math.abs(nat[i] - fused[i]));
+      nativeVsExact = Math.max(nativeVsExact, Math.abs(nat[i] - exact[i]));
+      fusedVsExact = Math.max(fusedVsExact, Math.abs(fused[i] - exact[i]));
+      allclose = Math.max(allclose, Math.abs(nat[i] - exact[i]) / (1e-5 + 1e-5 * Math.abs(exact[i])));
     }
-    double err64 = maxError(imported.weights(), src, dec, out, n, false);
-    double err32 = maxError(imported.weights(), src, dec, out, n, true);
-    System.out.printf(Locale.ROOT, "encoder-decoder fixture: native vs TensorFlow's fused LSTM "
-        + "kernel %.3e; vs plain-Java maths %.3e (float32), %.3e (float64)%n",
-        errFused, err32, err64);
-    // Another float32 LSTM kernel agrees to the parity tolerance.
-    assertTrue(errFused <= 1e-5, "against the fused LSTM kernel: " + errFused);
-    // Exact maths differs from any float32 evaluation by float32 rounding, amplified through 11
-    // recurrent steps and the softmax: measured about 1.1e-5, bounded here at 5e-5.
-    assertTrue(err64 <= 5e-5, "against float64 maths: " + err64);
-    assertTrue(err32 <= 5e-5, "against float32-rounded maths: " + err32);
+    System.out.printf(Locale.ROOT, "encoder-decoder fixture, %d rows x %d steps x %d: native vs "
+        + "TensorFlow's fused LSTM kernel %.3e; vs plain-Java float64 %.3e (allclose ratio %.2f); "
+        + "fused kernel vs float64 %.3e%n",
+        n, TARGET_STEPS, V, nativeVsFused, nativeVsExact, allclose, fusedVsExact);
+    // Two independent float32 LSTM implementations agree to the parity tolerance.
+    assertTrue(nativeVsFused <= 1e-5, "against the fused LSTM kernel: " + nativeVsFused);
+    // Against exact maths, float32 rounding amplified through 11 recurrent steps is itself about
+    // 1e-5 on probabilities near 0.4 (TensorFlow's own kernel is as far off), so the check is
+    // numpy's allclose with atol = rtol = 1e-5, as in Keras's LSTM tests, and the rebuild must be
+    // no further from exact maths than TensorFlow's kernel (within 50 %).
+    assertTrue(allclose <= 1, "against float64 maths: max abs " + nativeVsExact);
+    assertTrue(nativeVsExact <= 1.5 * fusedVsExact,
+        "native " + nativeVsExact + " vs fused " + fusedVsExact + " from float64");
   }
 
-  private static double maxError(Map<String, FloatBlock> w, float[] src, float[] dec,
-      FloatBlock out, int n, boolean float32) {
-    ReferenceLstm.float32 = float32;
-    try {
-      double maxErr = 0;
-      for (int r = 0; r < n; r++) {
-        float[] x = java.util.Arrays.copyOfRange(src, r * SOURCE_STEPS * V, (r + 1) * SOURCE_STEPS * V);
-        ReferenceLstm.Run enc = ReferenceLstm.run(x, SOURCE_STEPS, V,
-            w.get("Encoder_LSTM/kernel").data(), w.get("Encoder_LSTM/recurrent_kernel").data(),
-            w.get("Encoder_LSTM/bias").data(), null, null);
-        float[] y = java.util.Arrays.copyOfRange(dec, r * TARGET_STEPS * V, (r + 1) * TARGET_STEPS * V);
-        ReferenceLstm.Run d = ReferenceLstm.run(y, TARGET_STEPS, V,
-            w.get("Decoder_LSTM/kernel").data(), w.get("Decoder_LSTM/recurrent_kernel").data(),
-            w.get("Decoder_LSTM/bias").data(), enc.h(), enc.c());
-        for (int t = 0; t < TARGET_STEPS; t++) {
-          double[] p = ReferenceLstm.denseSoftmax(d.hs()[t], w.get("Decoder_Dense/kernel").data(),
-              w.get("Decoder_Dense/bias").data());
-          for (int k = 0; k < V; k++) {
-            maxErr = Math.max(maxErr, Math.abs(p[k] - out.get(r, t, k)));
-          }
+  /** Teacher-forced decoder probabilities [n, T, V] computed in plain-Java float64. */
+  private static double[] teacherForced(Map<String, FloatBlock> w, float[] src, float[] dec, int n) {
+    double[] out = new double[n * TARGET_STEPS * V];
+    for (int r = 0; r < n; r++) {
+      ReferenceLstm.Run enc = encode(w, java.util.Arrays.copyOfRange(
+          src, r * SOURCE_STEPS * V, (r + 1) * SOURCE_STEPS * V));
+      float[] y = java.util.Arrays.copyOfRange(dec, r * TARGET_STEPS * V, (r + 1) * TARGET_STEPS * V);
+      ReferenceLstm.Run d = ReferenceLstm.run(y, TARGET_STEPS, V,
+          w.get("Decoder_LSTM/kernel").data(), w.get("Decoder_LSTM/recurrent_kernel").data(),
+          w.get("Decoder_LSTM/bias").data(), enc.h(), enc.c());
+      for (int t = 0; t < TARGET_STEPS; t++) {
+        double[] p = ReferenceLstm.denseSoftmax(d.hs()[t], w.get("Decoder_Dense/kernel").data(),
+            w.get("Decoder_Dense/bias").data());
+        System.arraycopy(p, 0, out, (r * TARGET_STEPS + t) * V, V);
+      }
+    }
+    return out;
+  }
+
+  private static ReferenceLstm.Run encode(Map<String, FloatBlock> w, float[] source) {
+    return ReferenceLstm.run(source, SOURCE_STEPS, V,
+        w.get("Encoder_LSTM/kernel").data(), w.get("Encoder_LSTM/recurrent_kernel").data(),
+        w.get("Encoder_LSTM/bias").data(), null, null);
+  }
+
+  /** Greedy decoding in plain-Java float64: start from '\t', feed back the argmax. */
+  private static int[] referenceGreedy(Map<String, FloatBlock> w, float[] source) {
+    ReferenceLstm.Run state = encode(w, source);
+    double[] h = state.h();
+    double[] c = state.c();
+    int token = VOCAB.indexOf('\t');
+    int[] tokens = new int[TARGET_STEPS];
+    for (int t = 0; t < TARGET_STEPS; t++) {
+      float[] x = new float[V];
+      x[token] = 1f;
+      ReferenceLstm.Run step = ReferenceLstm.run(x, 1, V, w.get("Decoder_LSTM/kernel").data(),
+          w.get("Decoder_LSTM/recurrent_kernel").data(), w.get("Decoder_LSTM/bias").data(), h, c);
+      h = step.h();
+      c = step.c();
+      double[] p = ReferenceLstm.denseSoftmax(h, w.get("Decoder_Dense/kernel").data(),
+          w.get("Decoder_Dense/bias").data());
+      token = 0;
+      for (int k = 1; k < V; k++) {
+        if (p[k] > p[token]) {
+          token = k;
         }
       }
-      return maxErr;
-    } finally {
-      ReferenceLstm.float32 = false;
+      tokens[t] = token;
     }
+    return tokens;
+  }
+
+  /** The answer a decoded token sequence spells: everything before '\n'. */
+  private static String answer(int[] tokens) {
+    StringBuilder s = new StringBuilder();
+    for (int t : tokens) {
+      if (VOCAB.charAt(t) == '\n') {
+        break;
+      }
+      s.append(VOCAB.charAt(t));
+    }
+    return s.toString();
   }
 
   @Test
   void greedyDecodingAddsFreshProblems() {
     ImportedModel imported = importFixture();
     int n = 1000;
-    SplittableRandom rnd = new SplittableRandom(2024);
-    float[] src = new float[n * SOURCE_STEPS * V];
-    int[] sums = new int[n];
-    for (int r = 0; r < n; r++) {
-      int a = rnd.nextInt(99);
-      int b = rnd.nextInt(99);
-      sums[r] = a + b;
-      oneHot(source(a, b), src, r * SOURCE_STEPS * V);
-    }
-    int correct = 0;
+    long[] seeds = {1, 2, 3, 4, 5};
+    double[] accuracies = new double[seeds.length];
+    int agree = 0;
     try (GreedyDecoder decoder = new GreedyDecoder(imported.model(), imported.weights(),
         "Encoder_LSTM", "Decoder_LSTM", "Decoder_Dense", new long[] {SOURCE_STEPS, V})) {
-      int[][] tokens = decoder.decode(FloatBlock.of(src, n, SOURCE_STEPS, V),
-          VOCAB.indexOf('\t'), TARGET_STEPS);
-      for (int r = 0; r < n; r++) {
-        StringBuilder s = new StringBuilder();
-        for (int t : tokens[r]) {
-          if (VOCAB.charAt(t) == '\n') {
-            break;
+      for (int k = 0; k < seeds.length; k++) {
+        SplittableRandom rnd = new SplittableRandom(seeds[k]);
+        float[] src = new float[n * SOURCE_STEPS * V];
+        int[] sums = new int[n];
+        for (int r = 0; r < n; r++) {
+          int a = rnd.nextInt(99);
+          int b = rnd.nextInt(99);
+          sums[r] = a + b;
+          oneHot(source(a, b), src, r * SOURCE_STEPS * V);
+        }
+        int[][] tokens = decoder.decode(FloatBlock.of(src, n, SOURCE_STEPS, V),
+            VOCAB.indexOf('\t'), TARGET_STEPS);
+        int correct = 0;
+        for (int r = 0; r < n; r++) {
+          String got = answer(tokens[r]);
+          if (got.equals(String.format(Locale.ROOT, "%4d", sums[r]))) {
+            correct++;
           }
-          s.append(VOCAB.charAt(t));
+          if (k == 0 && got.equals(answer(referenceGreedy(imported.weights(), java.util.Arrays
+              .copyOfRange(src, r * SOURCE_STEPS * V, (r + 1) * SOURCE_STEPS * V))))) {
+            agree++;
+          }
         }
-        if (s.toString().equals(String.format(Locale.ROOT, "%4d", sums[r]))) {
-          correct++;
-        }
+        accuracies[k] = correct / (double) n;
       }
     }
-    double accuracy = correct / (double) n;
-    System.out.printf(Locale.ROOT, "encoder-decoder fixture: greedy exact-match %.1f%% on %d fresh problems%n",
-        100 * accuracy, n);
+    double mean = java.util.Arrays.stream(accuracies).average().orElseThrow();
+    System.out.printf(Locale.ROOT, "encoder-decoder fixture: greedy exact-match on %d fresh "
+        + "problems per seed, seeds 1-5: %s, mean %.1f%%; native and float64 greedy decoders "
+        + "give the same answer on %d of %d%n",
+        n, java.util.Arrays.toString(java.util.Arrays.stream(accuracies)
+            .mapToObj(a -> String.format(Locale.ROOT, "%.1f%%", 100 * a)).toArray()),
+        100 * mean, agree, n);
+    // The decoding loop is right: an independent float64 decoder gives the same answers (a near
+    // tie between two tokens may flip under float32 rounding, hence not all 1000).
+    assertTrue(agree >= n - 5, "native vs float64 greedy answers agree on " + agree);
     // Chance of guessing a whole 1-3 digit sum is far below 1%; a broken import decodes ~0%.
-    assertTrue(accuracy > 0.5, "exact-match accuracy " + accuracy);
+    for (double a : accuracies) {
+      assertTrue(a > 0.5, "exact-match accuracy " + a);
+    }
   }
 }

@@ -23,14 +23,19 @@ import java.util.Set;
  * {@code model_config}).
  *
  * <p>Supported layers: InputLayer, Dense, LSTM, RepeatVector, TimeDistributed, Flatten, Reshape,
- * wired as a Sequential or a functional graph (with LSTM {@code initial_state}). Anything else is
- * refused by name. Options that do nothing at inference (dropout, unroll, implementation) are
- * accepted and listed in {@link Result#notes()}.
+ * wired as a Sequential or a functional graph (with LSTM {@code initial_state}); Dropout layers
+ * pass their input through, as at inference. Anything else is refused by name, as are options
+ * that change the computed function (stateful or time-major LSTMs, unknown activations,
+ * activity masking). Options that do nothing at inference (dropout rates, regularizers,
+ * constraints, unroll, implementation) are accepted; dropout is listed in {@link Result#notes()}.
  */
 public final class KerasModelBuilder {
   /** The Keras layer classes this builder can rebuild. */
-  public static final Set<String> SUPPORTED =
-      Set.of("InputLayer", "Dense", "LSTM", "RepeatVector", "TimeDistributed", "Flatten", "Reshape");
+  public static final Set<String> SUPPORTED = Set.of("InputLayer", "Dense", "LSTM",
+      "RepeatVector", "TimeDistributed", "Flatten", "Reshape", "Dropout");
+
+  /** Layers that are the identity at inference; rebuilt as a pass-through, with a note. */
+  private static final Set<String> IDENTITY_AT_INFERENCE = Set.of("Dropout");
 
   private final Map<String, long[]> inputShapes;
   private final List<String> notes = new ArrayList<>();
@@ -94,6 +99,9 @@ public final class KerasModelBuilder {
             "input", resolveShape("input", dims(shape)));
         x = input;
       }
+      if (identityAtInference(cls, lc)) {
+        continue;
+      }
       x = layer(cls, lc).apply(x);
     }
     if (input == null) {
@@ -113,6 +121,12 @@ public final class KerasModelBuilder {
       outputs.put(layerName, nodes);
       if (cls.equals("InputLayer")) {
         nodes.add(List.of(input(layer.path("config"))));
+        continue;
+      }
+      if (identityAtInference(cls, layer.path("config"))) {
+        for (JsonNode node : layer.path("inbound_nodes")) {
+          nodes.add(inboundArgs(node, outputs)); // the layer's output is its input
+        }
         continue;
       }
       Layer l = layer(cls, layer.path("config"));
@@ -233,13 +247,41 @@ public final class KerasModelBuilder {
     return d;
   }
 
+  /** Whether the layer computes the identity at inference; if so, says so in the notes. */
+  private boolean identityAtInference(String cls, JsonNode c) {
+    if (!IDENTITY_AT_INFERENCE.contains(cls)) {
+      return false;
+    }
+    notes.add(cls + " '" + c.path("name").asText() + "' (rate " + c.path("rate").asText("?")
+        + ") is ignored: it only acts in training");
+    return true;
+  }
+
+  /** Resolves an activation by Keras name, refusing an unknown one with the layer's name. */
+  private static String activation(String cls, String name, JsonNode c, String field, String def) {
+    JsonNode a = c.path(field);
+    if (a.isObject()) {
+      throw new UnsupportedKerasFeatureException(cls + " '" + name + "' uses a custom " + field
+          + " object (" + a.path("class_name").asText() + "), which is not supported");
+    }
+    String value = a.asText(def);
+    boolean known = java.util.Arrays.stream(dev.seq2seq4j.nn.Activation.values())
+        .anyMatch(k -> k.kerasName().equals(value.toLowerCase(java.util.Locale.ROOT)));
+    if (!known && !value.isEmpty()) {
+      throw new UnsupportedKerasFeatureException(cls + " '" + name + "': " + field + " '" + value
+          + "' is not supported; supported: " + java.util.Arrays.stream(
+              dev.seq2seq4j.nn.Activation.values()).map(dev.seq2seq4j.nn.Activation::kerasName)
+              .collect(java.util.stream.Collectors.joining(", ")));
+    }
+    return value;
+  }
+
   private Layer layer(String cls, JsonNode c) {
     String name = c.path("name").asText(null);
     switch (cls) {
       case "Dense":
-        requireLinearOrKnown(name, c);
         return Dense.builder(c.path("units").asInt())
-            .activation(c.path("activation").asText("linear"))
+            .activation(activation(cls, name, c, "activation", "linear"))
             .useBias(c.path("use_bias").asBoolean(true))
             .name(name)
             .build();
@@ -284,8 +326,8 @@ public final class KerasModelBuilder {
       notes.add("LSTM '" + name + "': dropout is ignored (it only acts in training)");
     }
     return LSTM.builder(c.path("units").asInt())
-        .activation(c.path("activation").asText("tanh"))
-        .recurrentActivation(c.path("recurrent_activation").asText("sigmoid"))
+        .activation(activation("LSTM", name, c, "activation", "tanh"))
+        .recurrentActivation(activation("LSTM", name, c, "recurrent_activation", "sigmoid"))
         .useBias(c.path("use_bias").asBoolean(true))
         .unitForgetBias(c.path("unit_forget_bias").asBoolean(true))
         .returnSequences(c.path("return_sequences").asBoolean(false))
@@ -293,13 +335,5 @@ public final class KerasModelBuilder {
         .goBackwards(c.path("go_backwards").asBoolean(false))
         .name(name)
         .build();
-  }
-
-  private static void requireLinearOrKnown(String name, JsonNode c) {
-    JsonNode a = c.path("activation");
-    if (a.isObject()) {
-      throw new UnsupportedKerasFeatureException(
-          "Dense '" + name + "' uses a custom activation object, which is not supported");
-    }
   }
 }

@@ -140,27 +140,48 @@ public final class CheckpointIndex {
     return new CheckpointIndex(prefix, shards, entries);
   }
 
-  /** The checkpoint prefix. */
+  /**
+   * The checkpoint prefix.
+   *
+   * @return the prefix this index was read for
+   */
   public Path prefix() {
     return prefix;
   }
 
-  /** How many data files ({@code PREFIX.data-0000N-of-0000M}) the checkpoint has. */
+  /**
+   * How many data files ({@code PREFIX.data-0000N-of-0000M}) the checkpoint has.
+   *
+   * @return the number of shards, at least 1
+   */
   public int numShards() {
     return numShards;
   }
 
-  /** Every tensor, by checkpoint key, in key order. */
+  /**
+   * Every tensor of the checkpoint.
+   *
+   * @return the entries by checkpoint key, in key order
+   */
   public Map<String, Entry> entries() {
     return entries;
   }
 
-  /** The data file of one shard. */
+  /**
+   * The data file of one shard.
+   *
+   * @param shard the shard number, from 0
+   * @return {@code PREFIX.data-0000S-of-0000N}
+   */
   public Path dataFile(int shard) {
     return Path.of(prefix + String.format(Locale.ROOT, ".data-%05d-of-%05d", shard, numShards));
   }
 
-  /** The total size in bytes of all tensors. */
+  /**
+   * The size of all tensors together.
+   *
+   * @return the sum of the entries' sizes in bytes
+   */
   public long totalBytes() {
     return entries.values().stream().mapToLong(Entry::size).sum();
   }

@@ -49,6 +49,7 @@ public final class CheckpointReader {
    * Opens the checkpoint with this prefix and reads its object graph.
    *
    * @param prefix e.g. {@code dir/variables/variables} or {@code weights/v1.weights}
+   * @return the reader, with the checkpoint's variables by full name
    * @throws ModelLoadException naming the problem if a file is missing, truncated or corrupt
    */
   public static CheckpointReader open(Path prefix) {
@@ -78,17 +79,30 @@ public final class CheckpointReader {
     return new CheckpointReader(prefix, index, keys);
   }
 
-  /** The checkpoint prefix. */
+  /**
+   * The checkpoint prefix.
+   *
+   * @return the prefix given to {@link #open(Path)}
+   */
   public Path prefix() {
     return prefix;
   }
 
-  /** The checkpoint's verified index: every tensor's key, dtype, shape and place. */
+  /**
+   * The checkpoint's verified index.
+   *
+   * @return every tensor's key, dtype, shape and place
+   */
   public CheckpointIndex index() {
     return index;
   }
 
-  /** Every variable's full name (e.g. {@code lstm/lstm_cell/kernel}) with its checkpoint key. */
+  /**
+   * The checkpoint's variables.
+   *
+   * @return every variable's full name (e.g. {@code lstm/lstm_cell/kernel}) with its checkpoint
+   *     key
+   */
   public Map<String, String> variables() {
     return keysByName;
   }
@@ -96,6 +110,8 @@ public final class CheckpointReader {
   /**
    * Restores float variables by full name.
    *
+   * @param names full variable names, as in {@link #variables()}
+   * @return the values, by the given names, in their order
    * @throws IllegalArgumentException naming a variable the checkpoint does not hold
    * @throws ModelLoadException if the data cannot be read (e.g. a truncated data file)
    */

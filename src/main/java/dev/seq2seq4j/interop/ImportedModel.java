@@ -26,6 +26,7 @@ public record ImportedModel(Model model, Map<String, FloatBlock> weights, List<S
    *
    * @param dir the SavedModel folder
    * @param inputShapes shapes for Inputs with unknown sizes, by Input name (may be empty)
+   * @return the native model with the SavedModel's weights
    * @throws ModelLoadException if the folder has no config or its checkpoint cannot be read
    * @throws UnsupportedKerasFeatureException naming an unsupported layer or option
    */
@@ -45,6 +46,13 @@ public record ImportedModel(Model model, Map<String, FloatBlock> weights, List<S
   /**
    * Rebuilds a model from a Keras config and an object checkpoint (a SavedModel's variables or
    * Keras {@code save_weights} output).
+   *
+   * @param config the Keras model config ({@code model.to_json()})
+   * @param prefix the checkpoint prefix, e.g. {@code dir/variables/variables}
+   * @param inputShapes shapes for Inputs with unknown sizes, by Input name (may be empty)
+   * @return the native model with the checkpoint's weights
+   * @throws ModelLoadException if the checkpoint is broken or lacks a weight the model needs
+   * @throws UnsupportedKerasFeatureException naming an unsupported layer or option
    */
   public static ImportedModel fromCheckpoint(
       com.fasterxml.jackson.databind.JsonNode config, Path prefix, Map<String, long[]> inputShapes) {

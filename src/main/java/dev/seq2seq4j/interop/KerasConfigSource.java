@@ -24,6 +24,9 @@ public final class KerasConfigSource {
   /**
    * The config stored with a SavedModel folder: parity.json's {@code model_config} or the root
    * object of keras_metadata.pb.
+   *
+   * @param dir the SavedModel folder
+   * @return the config, or empty if the folder carries none
    */
   public static Optional<JsonNode> fromSavedModel(Path dir) {
     Path parity = dir.resolve(ParityFile.FILE_NAME);
@@ -45,6 +48,8 @@ public final class KerasConfigSource {
    * proto whose nodes carry JSON metadata; the root's holds {@code class_name} and {@code
    * config}).
    *
+   * @param file the {@code keras_metadata.pb}
+   * @return the root model's config
    * @throws IllegalArgumentException if the file holds no root model metadata
    */
   public static JsonNode fromKerasMetadata(Path file) {
@@ -79,6 +84,8 @@ public final class KerasConfigSource {
    * attribute contiguously, so no HDF5 library is needed), in a {@code .keras} archive's
    * {@code config.json}, or in a plain JSON file.
    *
+   * @param file an HDF5, {@code .keras} or JSON file
+   * @return the model config (top level {@code class_name} and {@code config})
    * @throws IllegalArgumentException if no model config is found
    */
   public static JsonNode fromFile(Path file) {

@@ -54,6 +54,7 @@ public final class KerasModelBuilder {
    *     config})
    * @param inputShapes per-sample shapes for Inputs whose config leaves a dimension unknown
    *     ({@code Input(shape=(None, 14))}), by Input name; static unrolling needs every size
+   * @return the native model and notes on what was ignored
    * @throws UnsupportedKerasFeatureException naming an unsupported layer or option
    * @throws IllegalArgumentException if the config is malformed or a shape is missing
    */

@@ -30,7 +30,14 @@ public final class ParityChecker {
   /**
    * Checks {@code dir}'s {@code signature} against {@code imported}.
    *
+   * @param dir the SavedModel folder
+   * @param signature the signature to run, e.g. {@code serving_default}
+   * @param imported the native rebuild with its weights
+   * @param tolerance the largest absolute difference that passes
    * @param seed seeds the random inputs used when there is no parity.json
+   * @return the per-output errors and the verdict
+   * @throws ModelLoadException if the folder or its checkpoint is broken
+   * @throws IllegalArgumentException if the signature is unknown or does not fit the rebuild
    */
   public static ParityReport check(
       Path dir, String signature, ImportedModel imported, double tolerance, long seed) {

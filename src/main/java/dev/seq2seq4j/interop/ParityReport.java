@@ -26,22 +26,38 @@ public record ParityReport(
    */
   public record OutputError(String name, double maxAbsError, double maxRelError) {}
 
-  /** The largest absolute error over all outputs. */
+  /**
+   * The largest absolute error over all outputs.
+   *
+   * @return the largest {@code |native - savedmodel|}, 0 without outputs
+   */
   public double maxAbsError() {
     return outputs.stream().mapToDouble(OutputError::maxAbsError).max().orElse(0);
   }
 
-  /** The largest relative error over all outputs. */
+  /**
+   * The largest relative error over all outputs.
+   *
+   * @return the largest relative difference, 0 without outputs
+   */
   public double maxRelError() {
     return outputs.stream().mapToDouble(OutputError::maxRelError).max().orElse(0);
   }
 
-  /** Whether every output is within the tolerance. */
+  /**
+   * Whether every output is within the tolerance.
+   *
+   * @return {@code true} if the largest absolute error is at most the tolerance
+   */
   public boolean passed() {
     return maxAbsError() <= tolerance;
   }
 
-  /** A human-readable summary, one line per output and a verdict. */
+  /**
+   * A human-readable summary.
+   *
+   * @return one line per output and a verdict line
+   */
   public String format() {
     StringBuilder sb = new StringBuilder();
     for (OutputError o : outputs) {
@@ -54,7 +70,12 @@ public record ParityReport(
     return sb.toString();
   }
 
-  /** The fields for a JSON report. */
+  /**
+   * The fields for a JSON report.
+   *
+   * @return {@code max_abs_error}, {@code max_rel_error}, {@code tolerance}, {@code passed} and
+   *     the per-output errors, in a stable order
+   */
   public Map<String, Object> toJsonMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("directory", directory);

@@ -56,6 +56,8 @@ public final class SavedModelInspector {
   /**
    * Reads the folder's {@code saved_model.pb}.
    *
+   * @param dir the SavedModel folder
+   * @return what it holds
    * @throws ModelLoadException naming the problem: no folder, no saved_model.pb, a corrupt file
    */
   public static Description describe(Path dir) {
@@ -107,6 +109,7 @@ public final class SavedModelInspector {
    * variables/variables.index} and data files, in plain Java): what must pass before the folder
    * is handed to TensorFlow's native loader.
    *
+   * @param dir the SavedModel folder
    * @return the description and the checkpoint index ({@code null} for a SavedModel without
    *     variables)
    * @throws ModelLoadException naming the problem: no folder, no or a corrupt saved_model.pb, a

@@ -4,7 +4,11 @@ package dev.seq2seq4j.interop;
 public final class UnsupportedKerasFeatureException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  /** With a message naming the layer or option. */
+  /**
+   * Creates the exception.
+   *
+   * @param message what is not supported, naming the layer or option
+   */
   public UnsupportedKerasFeatureException(String message) {
     super(message);
   }

@@ -133,6 +133,38 @@ class InteropCliTest {
         "no variables/variables.index");
   }
 
+  /** The Keras 2 / TensorFlow 2.6 SavedModel beside the project; skipped where it is absent. */
+  private static Path stockLstmFixture() {
+    String override = System.getProperty("seq2seq4j.fixtures");
+    Path root = override != null ? Path.of(override)
+        : MODEL.toAbsolutePath().getParent().getParent().resolve("../shared/fixtures/python-keras").normalize();
+    Path dir = root.resolve("stock-lstm-savedmodel-tf2.6");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(dir),
+        "skipped: the Python Keras fixtures are not at " + root + " (set -Dseq2seq4j.fixtures)");
+    return dir;
+  }
+
+  @Test
+  void keras2SavedModelFromTf26InspectsAndPasses() throws Exception {
+    Path dir = stockLstmFixture();
+    CliRunner.Outcome o = CliRunner.run("inspect", dir.toString());
+    assertEquals(0, o.exitCode(), o.err());
+    // Facts from the fixture's README: writer, format, signature, variable names and shapes.
+    assertTrue(o.out().contains("written by TensorFlow 2.6.0; Keras 2 SavedModel"), o.out());
+    assertTrue(o.out().contains("input  input_6 FLOAT [None, 5, 1]"), o.out());
+    assertTrue(o.out().contains("output dense_17 FLOAT [None, 1]"), o.out());
+    assertTrue(o.out().matches("(?s).*lstm_5/lstm_cell_5/kernel\\s+FLOAT\\s+\\[1, 256].*"), o.out());
+
+    o = CliRunner.run("parity", dir.toString(), "--json");
+    assertEquals(0, o.exitCode(), o.out() + o.err());
+    String[] lines = o.out().strip().split("\\R");
+    JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
+    assertTrue(json.get("passed").asBoolean(), o.out());
+    assertTrue(json.get("max_abs_error").asDouble() <= 1e-5, o.out());
+    assertOneErrorLine(CliRunner.run("predict", "--savedmodel", dir.toString(), "--signature",
+        "serve", "1 2 3 4 5"), "available signatures: [serving_default]");
+  }
+
   @Test
   void inspectReportsTheVerifiedCheckpoint() {
     CliRunner.Outcome o = CliRunner.run("inspect", MODEL.toString());

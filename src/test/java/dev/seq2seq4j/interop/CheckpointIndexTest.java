@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +53,29 @@ class CheckpointIndexTest {
     CheckpointIndex.Entry kernel = index.entries().values().stream()
         .filter(e -> Arrays.equals(e.shape(), new long[] {10, 64})).findFirst().orElseThrow();
     assertEquals(4L * 10 * 64, kernel.size());
+  }
+
+  /**
+   * Two records of the same variables must agree: the names the SavedModel's SavedObjectGraph
+   * gives (saved_model.pb) and the names the checkpoint's own object graph maps to keys.
+   */
+  @Test
+  void checkpointNamesMatchTheSavedObjectGraph() throws IOException {
+    List<Path> dirs = new ArrayList<>(SavedModelParityTest.modelDirs());
+    Path fixtures = Path.of(System.getProperty("seq2seq4j.fixtures",
+        SavedModelParityTest.projectRoot().resolve("../shared/fixtures/python-keras").toString()));
+    if (Files.isDirectory(fixtures.resolve("stock-lstm-savedmodel-tf2.6"))) {
+      dirs.add(fixtures.resolve("stock-lstm-savedmodel-tf2.6"));
+    }
+    for (Path dir : dirs) {
+      Set<String> fromSavedModel = SavedModelInspector.describe(dir).variables().stream()
+          .map(SavedModelInspector.Variable::name).collect(Collectors.toSet());
+      CheckpointReader reader = CheckpointReader.open(dir.resolve("variables/variables"));
+      assertEquals(fromSavedModel, reader.variables().keySet(), dir.toString());
+      for (String key : reader.variables().values()) {
+        assertTrue(reader.index().entries().containsKey(key), dir + ": " + key);
+      }
+    }
   }
 
   @Test

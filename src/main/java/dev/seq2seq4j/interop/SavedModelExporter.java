@@ -35,6 +35,9 @@ public final class SavedModelExporter {
    * Exports {@code model} with {@code weights} (by qualified name, e.g. from {@code
    * CompiledModel.weights()}) into {@code dir}.
    *
+   * @param model the model to export
+   * @param weights every weight of the model, by qualified name
+   * @param dir the target folder: missing or empty
    * @throws IllegalArgumentException if {@code dir} exists and is not empty (nothing is
    *     overwritten), or a weight is missing, unknown or of the wrong shape
    * @throws UncheckedIOException if the folder cannot be written

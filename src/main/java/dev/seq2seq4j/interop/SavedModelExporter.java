@@ -75,6 +75,7 @@ public final class SavedModelExporter {
    * Checks that {@code dir} can receive an export (missing, or an empty folder), so a caller can
    * fail before a long training run rather than after it.
    *
+   * @param dir the intended export folder
    * @throws IllegalArgumentException naming the problem otherwise
    */
   public static void checkTarget(Path dir) {

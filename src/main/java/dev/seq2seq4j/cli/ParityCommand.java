@@ -4,7 +4,6 @@ import dev.seq2seq4j.interop.ImportedModel;
 import dev.seq2seq4j.interop.KerasConfigSource;
 import dev.seq2seq4j.interop.ParityChecker;
 import dev.seq2seq4j.interop.ParityReport;
-import dev.seq2seq4j.interop.SavedModelInspector;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +60,6 @@ final class ParityCommand implements java.util.concurrent.Callable<Integer> {
       throw new UserInputException("--tolerance must be >= 0, got " + tolerance);
     }
     Map<String, long[]> shapes = parseShapes(inputShapes);
-    SavedModelInspector.validate(dir); // validates the folder before any native code reads it
     ImportedModel imported = config == null
         ? ImportedModel.fromSavedModel(dir, shapes)
         : ImportedModel.fromCheckpoint(KerasConfigSource.fromFile(config),

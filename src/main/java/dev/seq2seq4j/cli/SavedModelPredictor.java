@@ -33,8 +33,6 @@ final class SavedModelPredictor implements Predictor {
   }
 
   static SavedModelPredictor open(Path dir, String signature) {
-    // saved_model.pb and the checkpoint are checked in Java before TensorFlow loads the folder.
-    dev.seq2seq4j.interop.SavedModelInspector.validate(dir);
     return new SavedModelPredictor(SavedModelRunner.open(dir), signature);
   }
 

@@ -42,15 +42,14 @@ public final class ParityChecker {
   public static ParityReport check(
       Path dir, String signature, ImportedModel imported, double tolerance, long seed) {
     Model model = imported.model();
-    SavedModelInspector.validate(dir); // checked in Java before TensorFlow loads the folder
     try (SavedModelRunner runner = SavedModelRunner.open(dir)) {
       SignatureInfo sig = runner.signature(signature);
       Map<String, FloatArray> inputs;
       String source;
-      boolean hasProbes = Files.isRegularFile(dir.resolve(ParityFile.FILE_NAME))
-          && ParityFile.read(dir).probes() != null;
-      if (hasProbes) {
-        inputs = ParityFile.read(dir).probes().inputArrays();
+      ParityFile.Probes probes = Files.isRegularFile(dir.resolve(ParityFile.FILE_NAME))
+          ? ParityFile.read(dir).probes() : null;
+      if (probes != null) {
+        inputs = probes.inputArrays();
         source = "parity.json probes";
       } else {
         inputs = randomInputs(model, sig, seed);

@@ -59,8 +59,9 @@ public final class SavedModelRunner implements AutoCloseable {
    *
    * @param dir the SavedModel folder (holding {@code saved_model.pb} and {@code variables/})
    * @return an open runner; close it to free the native session
-   * @throws ModelLoadException if the folder is missing, is not a SavedModel, or TensorFlow
-   *     cannot load it
+   * @throws ModelLoadException if the folder is missing, is not a SavedModel, its
+   *     saved_model.pb or variables fail the checks of {@link SavedModelInspector#validate}, or
+   *     TensorFlow cannot load it
    */
   public static SavedModelRunner open(Path dir) {
     Objects.requireNonNull(dir, "dir");
@@ -76,6 +77,16 @@ public final class SavedModelRunner implements AutoCloseable {
       throw new ModelLoadException(
           "Not a SavedModel folder (no saved_model.pb): " + abs
               + " — expected the folder written by model.export(dir) or tf.saved_model.save");
+    }
+    if (Files.isRegularFile(abs.resolve("saved_model.pb"))) {
+      // Corrupt protobufs and truncated or corrupt variables are caught here, in Java, so
+      // native code never sees them (TensorFlow can abort the JVM on bad input).
+      try {
+        SavedModelInspector.validate(abs);
+      } catch (ModelLoadException e) {
+        throw new ModelLoadException(
+            "could not load the SavedModel in " + abs + ": " + e.getMessage(), e);
+      }
     }
     SavedModelBundle bundle;
     try {

@@ -1,6 +1,6 @@
 package dev.seq2seq4j.cli;
 
-import dev.seq2seq4j.interop.FloatArray;
+import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.interop.SavedModelRunner;
 import dev.seq2seq4j.interop.SignatureInfo;
 import java.nio.file.Path;
@@ -57,7 +57,7 @@ final class SavedModelPredictor implements Predictor {
     for (int i = 0; i < data.length; i++) {
       data[i] = values.get(i);
     }
-    Map<String, FloatArray> out = runner.run(signature, Map.of(input.name(), FloatArray.of(data, shape)));
+    Map<String, FloatBlock> out = runner.run(signature, Map.of(input.name(), FloatBlock.wrap(data, shape)));
     Map<String, Object> json = new LinkedHashMap<>();
     out.forEach((k, v) -> json.put(k, nested(v.data(), v.shape(), 1, 0)));
     return Json.line(json);

@@ -3,9 +3,14 @@ package dev.seq2seq4j.data;
 import java.util.Arrays;
 
 /**
- * An immutable block of floats in row-major order with a shape whose first dimension counts
- * rows (samples). It is the plain-Java form of a tensor: the training loop cuts batches out of it
- * with {@link #slice} and {@link #gather}, and interop turns it into TensorFlow tensors.
+ * An immutable block of floats in row-major order with a shape: the project's one plain-Java
+ * form of a tensor. Datasets, weights, model inputs and outputs, SavedModel feeds and results
+ * and Keras weight files all travel as blocks, so callers never handle native tensors (whose
+ * memory must be released explicitly). For batched data the first dimension counts rows
+ * (samples): the training loop cuts batches out of it with {@link #slice} and {@link #gather}.
+ *
+ * <p>Any rank is allowed, including 0 (a scalar, such as Keras's attention {@code scale}), and
+ * dimensions may be 0 (an empty batch).
  *
  * <p>Immutability is by convention for {@link #data()}: that method hands out the backing array
  * to avoid a copy per batch, and callers must not write to it. Every other accessor copies.
@@ -19,17 +24,21 @@ public final class FloatBlock {
   private FloatBlock(float[] data, long[] shape) {
     this.data = data;
     this.shape = shape;
-    this.rowSize = data.length / (int) shape[0];
+    long perRow = 1;
+    for (int i = 1; i < shape.length; i++) {
+      perRow *= shape[i];
+    }
+    this.rowSize = (int) perRow;
   }
 
   /**
    * Creates a block from a copy of {@code data}.
    *
    * @param data values in row-major order
-   * @param shape at least one dimension, all positive; the first counts rows
+   * @param shape dimension sizes, all non-negative; none for a scalar
    * @return the block
-   * @throws IllegalArgumentException if a dimension is not positive or the shape's size does
-   *     not equal {@code data.length}
+   * @throws IllegalArgumentException if a dimension is negative or the shape's size does not
+   *     equal {@code data.length}
    */
   public static FloatBlock of(float[] data, long... shape) {
     if (data == null) {
@@ -38,8 +47,20 @@ public final class FloatBlock {
     return wrap(data.clone(), shape);
   }
 
-  /** Creates a block that takes ownership of {@code data} (no copy): for arrays built here. */
-  static FloatBlock wrap(float[] data, long... shape) {
+  /**
+   * Creates a block that takes ownership of {@code data} without copying it: for arrays the
+   * caller has just filled (a tensor's values, a decoded weight) and will not touch again.
+   *
+   * @param data values in row-major order, not copied
+   * @param shape dimension sizes, all non-negative; none for a scalar
+   * @return the block
+   * @throws IllegalArgumentException if a dimension is negative or the shape's size does not
+   *     equal {@code data.length}
+   */
+  public static FloatBlock wrap(float[] data, long... shape) {
+    if (data == null) {
+      throw new IllegalArgumentException("data must not be null");
+    }
     long size = checkedSize(shape);
     if (size != data.length) {
       throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " needs "
@@ -48,18 +69,31 @@ public final class FloatBlock {
     return new FloatBlock(data, shape.clone());
   }
 
-  private static long checkedSize(long[] shape) {
-    if (shape == null || shape.length == 0) {
-      throw new IllegalArgumentException("shape needs at least one dimension (the rows)");
+  /**
+   * The number of values a shape holds, checked: no negative dimension, and no more values
+   * than a Java array can hold.
+   *
+   * @param shape dimension sizes; none for a scalar
+   * @return the product of the dimensions (1 for a scalar)
+   * @throws IllegalArgumentException naming the shape if it is invalid or too large
+   */
+  public static long checkedSize(long... shape) {
+    if (shape == null) {
+      throw new IllegalArgumentException("shape must not be null");
     }
     long size = 1;
     for (int i = 0; i < shape.length; i++) {
-      if (shape[i] <= 0) {
+      if (shape[i] < 0) {
         throw new IllegalArgumentException("dimension " + i + " of shape "
-            + Arrays.toString(shape) + " must be > 0, got " + shape[i]);
+            + Arrays.toString(shape) + " must be >= 0, got " + shape[i]);
       }
-      size *= shape[i];
-      if (size > Integer.MAX_VALUE - 8) { // largest Java array that is safe to allocate
+    }
+    for (long d : shape) {
+      if (d == 0) {
+        return 0;
+      }
+      size *= d;
+      if (size > MAX_VALUES) {
         throw new IllegalArgumentException("shape " + Arrays.toString(shape)
             + " has more elements than a Java array can hold");
       }
@@ -67,13 +101,29 @@ public final class FloatBlock {
     return size;
   }
 
+  /** The largest Java array that is safe to allocate. */
+  private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+
   /**
    * Number of rows: the first dimension.
    *
    * @return the row count
+   * @throws IllegalStateException for a scalar, which has no rows
    */
   public int rows() {
+    if (shape.length == 0) {
+      throw new IllegalStateException("a scalar block has no rows");
+    }
     return (int) shape[0];
+  }
+
+  /**
+   * Number of values.
+   *
+   * @return the product of the shape (1 for a scalar)
+   */
+  public int size() {
+    return data.length;
   }
 
   /**
@@ -83,7 +133,7 @@ public final class FloatBlock {
    * @return a copy of the row shape
    */
   public long[] rowShape() {
-    return Arrays.copyOfRange(shape, 1, shape.length);
+    return shape.length == 0 ? new long[0] : Arrays.copyOfRange(shape, 1, shape.length);
   }
 
   /**
@@ -208,7 +258,7 @@ public final class FloatBlock {
    *
    * @param newShape the new shape; its first dimension becomes the row count
    * @return the reshaped block
-   * @throws IllegalArgumentException if the sizes differ or a dimension is not positive
+   * @throws IllegalArgumentException if the sizes differ or a dimension is negative
    */
   public FloatBlock reshape(long... newShape) {
     return wrap(data, newShape);

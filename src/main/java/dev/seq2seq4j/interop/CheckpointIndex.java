@@ -1,6 +1,7 @@
 package dev.seq2seq4j.interop;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.seq2seq4j.data.FloatBlock;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -331,12 +332,13 @@ public final class CheckpointIndex {
     }
   }
 
+  /** The element count of an entry's shape; absurd shapes count as -1 (never a match). */
   private static long elements(long[] shape) {
-    long n = 1;
-    for (long d : shape) {
-      n *= d;
+    try {
+      return FloatBlock.checkedSize(shape);
+    } catch (IllegalArgumentException e) {
+      return -1;
     }
-    return n;
   }
 
   private static long[] dims(TensorShapeProto shape) {

@@ -1,6 +1,7 @@
 package dev.seq2seq4j.interop;
 
 import dev.seq2seq4j.data.FloatBlock;
+import dev.seq2seq4j.nn.Tensors;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.exceptions.TensorFlowException;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.train.Restore;
 import org.tensorflow.proto.TrackableObjectGraphOuterClass.TrackableObjectGraph;
@@ -149,10 +149,7 @@ public final class CheckpointReader {
       restore.tensors().forEach(r::fetch);
       try (Result res = r.run()) {
         for (int i = 0; i < names.size(); i++) {
-          TFloat32 t = (TFloat32) res.get(i);
-          float[] data = new float[(int) t.shape().size()];
-          t.copyTo(DataBuffers.of(data, false, false));
-          out.put(names.get(i), FloatBlock.of(data, t.shape().asArray()));
+          out.put(names.get(i), Tensors.toBlock(res.get(i)));
         }
       }
     } catch (TensorFlowException e) {

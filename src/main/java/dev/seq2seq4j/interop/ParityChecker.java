@@ -44,7 +44,7 @@ public final class ParityChecker {
     Model model = imported.model();
     try (SavedModelRunner runner = SavedModelRunner.open(dir)) {
       SignatureInfo sig = runner.signature(signature);
-      Map<String, FloatArray> inputs;
+      Map<String, FloatBlock> inputs;
       String source;
       ParityFile.Probes probes = Files.isRegularFile(dir.resolve(ParityFile.FILE_NAME))
           ? ParityFile.read(dir).probes() : null;
@@ -55,12 +55,12 @@ public final class ParityChecker {
         inputs = randomInputs(model, sig, seed);
         source = "seeded random inputs (seed " + seed + ")";
       }
-      Map<String, FloatArray> expected = runner.run(signature, inputs);
+      Map<String, FloatBlock> expected = runner.run(signature, inputs);
       List<FloatBlock> nativeOut = runNative(model, imported.weights(), inputs, sig);
       List<ParityReport.OutputError> errors = new ArrayList<>();
       List<String> outNames = sig.outputNames();
       for (int i = 0; i < outNames.size(); i++) {
-        FloatArray want = expected.get(outNames.get(i));
+        FloatBlock want = expected.get(outNames.get(i));
         FloatBlock got = nativeOut.get(outputIndex(model, outNames, i));
         errors.add(compare(outNames.get(i), want, got));
       }
@@ -87,20 +87,20 @@ public final class ParityChecker {
     throw new IllegalArgumentException("cannot match signature output '" + n + "' to the model's outputs");
   }
 
-  private static Map<String, FloatArray> randomInputs(Model model, SignatureInfo sig, long seed) {
+  private static Map<String, FloatBlock> randomInputs(Model model, SignatureInfo sig, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
-    Map<String, FloatArray> in = new LinkedHashMap<>();
+    Map<String, FloatBlock> in = new LinkedHashMap<>();
     List<String> sigNames = sig.inputNames();
     for (int i = 0; i < sigNames.size(); i++) {
       long[] row = modelInputFor(model, sigNames, i).shape();
       long[] shape = new long[row.length + 1];
       shape[0] = RANDOM_ROWS;
       System.arraycopy(row, 0, shape, 1, row.length);
-      float[] d = new float[(int) dev.seq2seq4j.nn.Shapes.size(shape)];
+      float[] d = new float[(int) FloatBlock.checkedSize(shape)];
       for (int k = 0; k < d.length; k++) {
         d[k] = (float) random.nextDouble();
       }
-      in.put(sigNames.get(i), FloatArray.of(d, shape));
+      in.put(sigNames.get(i), FloatBlock.wrap(d, shape));
     }
     return in;
   }
@@ -120,7 +120,7 @@ public final class ParityChecker {
   }
 
   private static List<FloatBlock> runNative(
-      Model model, Map<String, FloatBlock> weights, Map<String, FloatArray> inputs, SignatureInfo sig) {
+      Model model, Map<String, FloatBlock> weights, Map<String, FloatBlock> inputs, SignatureInfo sig) {
     try (Graph g = new Graph();
         Session s = new Session(g)) {
       ModelGraph mg = ModelGraph.build(model, Ops.create(g));
@@ -130,14 +130,14 @@ public final class ParityChecker {
       List<String> sigNames = sig.inputNames();
       for (int i = 0; i < sigNames.size(); i++) {
         SymbolicTensor input = modelInputFor(model, sigNames, i);
-        FloatArray a = inputs.get(sigNames.get(i));
+        FloatBlock a = inputs.get(sigNames.get(i));
         ordered[model.inputs().indexOf(input)] = FloatBlock.of(a.data(), a.shape());
       }
       return mg.run(s, java.util.Arrays.asList(ordered));
     }
   }
 
-  private static ParityReport.OutputError compare(String name, FloatArray want, FloatBlock got) {
+  private static ParityReport.OutputError compare(String name, FloatBlock want, FloatBlock got) {
     if (!java.util.Arrays.equals(want.shape(), got.shape())) {
       throw new IllegalStateException(
           "output " + name + ": SavedModel gives shape " + java.util.Arrays.toString(want.shape())

@@ -1,5 +1,7 @@
 package dev.seq2seq4j.interop;
 
+import dev.seq2seq4j.data.FloatBlock;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -119,7 +121,7 @@ public record ParityFile(
      *
      * @return arrays ready for {@link SavedModelRunner#run(String, Map)}, by input name
      */
-    public Map<String, FloatArray> inputArrays() {
+    public Map<String, FloatBlock> inputArrays() {
       return toArrays(inputs);
     }
 
@@ -128,13 +130,13 @@ public record ParityFile(
      *
      * @return expected arrays by output name
      */
-    public Map<String, FloatArray> outputArrays() {
+    public Map<String, FloatBlock> outputArrays() {
       return toArrays(outputs);
     }
 
-    private static Map<String, FloatArray> toArrays(Map<String, ProbeTensor> tensors) {
-      Map<String, FloatArray> map = new LinkedHashMap<>();
-      tensors.forEach((k, v) -> map.put(k, v.toFloatArray()));
+    private static Map<String, FloatBlock> toArrays(Map<String, ProbeTensor> tensors) {
+      Map<String, FloatBlock> map = new LinkedHashMap<>();
+      tensors.forEach((k, v) -> map.put(k, v.toBlock()));
       return map;
     }
   }
@@ -154,12 +156,12 @@ public record ParityFile(
      *
      * @return the same values as float32
      */
-    public FloatArray toFloatArray() {
+    public FloatBlock toBlock() {
       float[] f = new float[data.length];
       for (int i = 0; i < f.length; i++) {
         f[i] = (float) data[i];
       }
-      return new FloatArray(shape, f);
+      return FloatBlock.wrap(f, shape);
     }
   }
 

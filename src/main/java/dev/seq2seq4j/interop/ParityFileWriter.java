@@ -1,5 +1,7 @@
 package dev.seq2seq4j.interop;
 
+import dev.seq2seq4j.data.FloatBlock;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.WeightSpec;
@@ -43,19 +45,19 @@ public final class ParityFileWriter {
     try (SavedModelRunner runner = SavedModelRunner.open(dir)) {
       SignatureInfo sig = runner.signature(SavedModelRunner.DEFAULT_SIGNATURE);
       SplittableRandom random = new SplittableRandom(seed + 1000);
-      Map<String, FloatArray> inputs = new LinkedHashMap<>();
+      Map<String, FloatBlock> inputs = new LinkedHashMap<>();
       List<ParityFile.TensorSpec> inSpecs = new ArrayList<>();
       for (SignatureInfo.Spec spec : sig.inputs()) {
         long[] shape = spec.shape().clone();
         shape[0] = PROBE_ROWS;
-        float[] data = new float[(int) size(shape)];
+        float[] data = new float[(int) FloatBlock.checkedSize(shape)];
         for (int i = 0; i < data.length; i++) {
           data[i] = (float) random.nextDouble();
         }
-        inputs.put(spec.name(), FloatArray.of(data, shape));
+        inputs.put(spec.name(), FloatBlock.wrap(data, shape));
         inSpecs.add(tensorSpec(spec));
       }
-      Map<String, FloatArray> outputs = runner.run(SavedModelRunner.DEFAULT_SIGNATURE, inputs);
+      Map<String, FloatBlock> outputs = runner.run(SavedModelRunner.DEFAULT_SIGNATURE, inputs);
       List<ParityFile.TensorSpec> outSpecs = new ArrayList<>();
       for (SignatureInfo.Spec spec : sig.outputs()) {
         outSpecs.add(tensorSpec(spec));
@@ -97,7 +99,7 @@ public final class ParityFileWriter {
     return table;
   }
 
-  private static Map<String, ParityFile.ProbeTensor> probeTensors(Map<String, FloatArray> arrays) {
+  private static Map<String, ParityFile.ProbeTensor> probeTensors(Map<String, FloatBlock> arrays) {
     Map<String, ParityFile.ProbeTensor> out = new LinkedHashMap<>();
     arrays.forEach(
         (name, a) -> {
@@ -110,11 +112,4 @@ public final class ParityFileWriter {
     return out;
   }
 
-  private static long size(long[] shape) {
-    long n = 1;
-    for (long d : shape) {
-      n *= d;
-    }
-    return n;
-  }
 }

@@ -1,5 +1,7 @@
 package dev.seq2seq4j.interop;
 
+import dev.seq2seq4j.data.FloatBlock;
+import dev.seq2seq4j.nn.Tensors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,8 +16,6 @@ import java.util.TreeSet;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Tensor;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.proto.SignatureDef;
 import org.tensorflow.types.TFloat32;
 
@@ -30,8 +30,8 @@ import org.tensorflow.types.TFloat32;
  *
  * <pre>{@code
  * try (SavedModelRunner runner = SavedModelRunner.open(Path.of("saved-models/addition-seq2seq"))) {
- *   Map<String, FloatArray> out = runner.run("serving_default",
- *       Map.of("input", FloatArray.of(x, 32, 5, 12)));
+ *   Map<String, FloatBlock> out = runner.run("serving_default",
+ *       Map.of("input", FloatBlock.of(x, 32, 5, 12)));
  * }
  * }</pre>
  */
@@ -159,7 +159,7 @@ public final class SavedModelRunner implements AutoCloseable {
    * @param inputs one array per signature input, keyed by input name
    * @return one array per signature output, keyed by output name
    */
-  public Map<String, FloatArray> run(Map<String, FloatArray> inputs) {
+  public Map<String, FloatBlock> run(Map<String, FloatBlock> inputs) {
     return run(DEFAULT_SIGNATURE, inputs);
   }
 
@@ -173,7 +173,7 @@ public final class SavedModelRunner implements AutoCloseable {
    *     unknown, or a shape does not fit the signature; the message names what and where
    * @throws IllegalStateException if the runner is closed or an output is not float32
    */
-  public Map<String, FloatArray> run(String signatureName, Map<String, FloatArray> inputs) {
+  public Map<String, FloatBlock> run(String signatureName, Map<String, FloatBlock> inputs) {
     if (closed) {
       throw new IllegalStateException("SavedModelRunner for " + dir + " is closed");
     }
@@ -185,18 +185,17 @@ public final class SavedModelRunner implements AutoCloseable {
     try {
       Map<String, Tensor> feed = new LinkedHashMap<>();
       for (SignatureInfo.Spec spec : sig.inputs()) {
-        FloatArray a = inputs.get(spec.name());
-        TFloat32 t = TFloat32.tensorOf(Shape.of(a.shape()), DataBuffers.of(a.data(), true, false));
+        TFloat32 t = Tensors.float32(inputs.get(spec.name()));
         fed.add(t);
         feed.put(spec.name(), t);
       }
       try (Result result = bundle.function(signatureName).call(feed)) {
-        Map<String, FloatArray> out = new LinkedHashMap<>();
+        Map<String, FloatBlock> out = new LinkedHashMap<>();
         for (String name : sig.outputNames()) {
           Tensor t = result.get(name).orElseThrow(() -> new IllegalStateException(
               "Signature '" + signatureName + "' of " + dir + " returned no output '" + name
                   + "'; got " + result.keySet()));
-          out.put(name, toFloatArray(signatureName, name, t));
+          out.put(name, toBlock(signatureName, name, t));
         }
         return out;
       }
@@ -205,7 +204,7 @@ public final class SavedModelRunner implements AutoCloseable {
     }
   }
 
-  private void validate(SignatureInfo sig, Map<String, FloatArray> inputs) {
+  private void validate(SignatureInfo sig, Map<String, FloatBlock> inputs) {
     TreeSet<String> unknown = new TreeSet<>(inputs.keySet());
     unknown.removeAll(sig.inputNames());
     if (!unknown.isEmpty()) {
@@ -213,7 +212,7 @@ public final class SavedModelRunner implements AutoCloseable {
           + " has no input named " + unknown + "; its inputs are " + sig.inputs());
     }
     for (SignatureInfo.Spec spec : sig.inputs()) {
-      FloatArray a = inputs.get(spec.name());
+      FloatBlock a = inputs.get(spec.name());
       if (a == null) {
         throw new IllegalArgumentException("Missing input '" + spec.name() + "' for signature '"
             + sig.name() + "' of " + dir + "; its inputs are " + sig.inputs());
@@ -230,14 +229,12 @@ public final class SavedModelRunner implements AutoCloseable {
     }
   }
 
-  private FloatArray toFloatArray(String signatureName, String name, Tensor t) {
-    if (!(t instanceof TFloat32 f)) {
+  private FloatBlock toBlock(String signatureName, String name, Tensor t) {
+    if (!(t instanceof TFloat32)) {
       throw new IllegalStateException("Output '" + name + "' of signature '" + signatureName
           + "' is " + t.dataType() + ", not float32");
     }
-    float[] data = new float[Math.toIntExact(f.size())];
-    f.copyTo(DataBuffers.of(data, false, false));
-    return new FloatArray(f.shape().asArray(), data);
+    return Tensors.toBlock(t);
   }
 
   /** Frees the native session and graph. Idempotent. */

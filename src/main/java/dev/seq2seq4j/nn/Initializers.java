@@ -119,13 +119,6 @@ public final class Initializers {
   }
 
   static int size(long[] shape) {
-    long n = 1;
-    for (long d : shape) {
-      n *= d;
-    }
-    if (n > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("weight too large: " + Arrays.toString(shape));
-    }
-    return (int) n;
+    return (int) Shapes.size(shape);
   }
 }

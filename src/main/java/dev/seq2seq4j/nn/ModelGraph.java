@@ -13,7 +13,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Assign;
 import org.tensorflow.op.core.Placeholder;
@@ -164,8 +163,7 @@ public final class ModelGraph {
     try {
       Session.Runner runner = session.runner();
       for (Map.Entry<String, FloatBlock> e : values.entrySet()) {
-        FloatBlock b = e.getValue();
-        TFloat32 t = TFloat32.tensorOf(Shape.of(b.shape()), DataBuffers.of(b.data(), true, false));
+        TFloat32 t = Tensors.float32(e.getValue());
         tensors.add(t);
         runner.feed(assignValues.get(e.getKey()), t).addTarget(assigns.get(e.getKey()));
       }
@@ -185,10 +183,7 @@ public final class ModelGraph {
     }
     try (Result r = runner.run()) {
       for (int i = 0; i < names.size(); i++) {
-        TFloat32 t = (TFloat32) r.get(i);
-        float[] data = new float[(int) t.shape().size()];
-        t.copyTo(DataBuffers.of(data, false, false));
-        out.put(names.get(i), FloatBlock.of(data, t.shape().asArray()));
+        out.put(names.get(i), Tensors.toBlock(r.get(i)));
       }
     }
     return out;
@@ -217,7 +212,7 @@ public final class ModelGraph {
               + "' needs rows of shape " + Arrays.toString(specs.get(i).shape()) + ", given "
               + Arrays.toString(b.rowShape()));
         }
-        TFloat32 t = TFloat32.tensorOf(Shape.of(b.shape()), DataBuffers.of(b.data(), true, false));
+        TFloat32 t = Tensors.float32(b);
         feeds.add(t);
         runner.feed(p, t);
         i++;
@@ -226,10 +221,7 @@ public final class ModelGraph {
       try (Result r = runner.run()) {
         List<FloatBlock> out = new ArrayList<>();
         for (int k = 0; k < outputs.size(); k++) {
-          TFloat32 t = (TFloat32) r.get(k);
-          float[] data = new float[(int) t.shape().size()];
-          t.copyTo(DataBuffers.of(data, false, false));
-          out.add(FloatBlock.of(data, t.shape().asArray()));
+          out.add(Tensors.toBlock(r.get(k)));
         }
         return out;
       }

@@ -1,5 +1,6 @@
 package dev.seq2seq4j.nn;
 
+import dev.seq2seq4j.data.FloatBlock;
 import java.util.Arrays;
 
 /** Small helpers for per-sample shapes (shapes without the batch dimension). */
@@ -8,11 +9,7 @@ public final class Shapes {
 
   /** The number of scalars in one sample of this shape. */
   public static long size(long[] shape) {
-    long n = 1;
-    for (long d : shape) {
-      n *= d;
-    }
-    return n;
+    return FloatBlock.checkedSize(shape);
   }
 
   /** The shape with a leading {@code None} batch dimension, as Keras prints it: {@code (None, 4, 10)}. */

@@ -37,11 +37,7 @@ public final class WeightSpec {
 
   /** The number of scalars in the weight. */
   public long size() {
-    long n = 1;
-    for (long d : shape) {
-      n *= d;
-    }
-    return n;
+    return Shapes.size(shape);
   }
 
   /** How the weight's initial values are drawn. */

@@ -5,6 +5,7 @@ import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.ModelGraph;
 import dev.seq2seq4j.nn.Shapes;
+import dev.seq2seq4j.nn.Tensors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,7 +20,6 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.framework.optimizers.Optimizer.GradAndVar;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -313,8 +313,8 @@ public final class CompiledModel implements AutoCloseable {
           r.feed(inputs.get(i), t);
         }
         try (Result res = r.fetch(output).run()) {
-          ((TFloat32) res.get(0))
-              .copyTo(DataBuffers.of(out, false, false).offset((long) from * outSize));
+          FloatBlock batch = Tensors.toBlock(res.get(0));
+          System.arraycopy(batch.data(), 0, out, from * outSize, batch.size());
         }
       } finally {
         feeds.forEach(TFloat32::close);
@@ -372,7 +372,7 @@ public final class CompiledModel implements AutoCloseable {
   }
 
   private static TFloat32 tensor(FloatBlock b) {
-    return TFloat32.tensorOf(Shape.of(b.shape()), DataBuffers.of(b.data(), true, false));
+    return Tensors.float32(b);
   }
 
   @Override

@@ -80,14 +80,27 @@ class FloatBlockTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> FloatBlock.of(new float[5], 2, 3));
     assertTrue(e.getMessage().contains("needs 6 values but data has 5"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> FloatBlock.of(new float[0], 0, 3));
-    assertTrue(e.getMessage().contains("dimension 0 of shape [0, 3] must be > 0"),
+    e = assertThrows(IllegalArgumentException.class, () -> FloatBlock.of(new float[0], -1, 3));
+    assertTrue(e.getMessage().contains("dimension 0 of shape [-1, 3] must be >= 0"),
         e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> FloatBlock.of(new float[1]));
-    assertTrue(e.getMessage().contains("at least one dimension"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> FloatBlock.of(new float[2]));
+    assertTrue(e.getMessage().contains("shape [] needs 1 values but data has 2"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
         () -> FloatBlock.of(new float[1], 1 << 20, 1 << 20));
     assertTrue(e.getMessage().contains("more elements than a Java array"), e.getMessage());
+  }
+
+  @Test
+  void scalarsAndEmptyBlocksAreBlocksToo() {
+    FloatBlock scalar = FloatBlock.of(new float[] {2.5f});
+    assertEquals(0, scalar.rank());
+    assertEquals(1, scalar.size());
+    assertEquals(2.5f, scalar.get());
+    assertThrows(IllegalStateException.class, scalar::rows);
+    FloatBlock empty = FloatBlock.of(new float[0], 0, 3);
+    assertEquals(0, empty.rows());
+    assertEquals(3, empty.rowSize());
+    assertArrayEquals(new long[] {3}, empty.rowShape());
   }
 
   @Test

@@ -46,7 +46,7 @@ class SavedModelExporterTest {
       assertEquals(List.of("input"), sig.inputNames());
       assertEquals(List.of("output_0"), sig.outputNames());
       FloatBlock x = data.x();
-      FloatArray out = runner.run(Map.of("input", FloatArray.of(x.data(), x.shape()))).get("output_0");
+      FloatBlock out = runner.run(Map.of("input", FloatBlock.wrap(x.data(), x.shape()))).get("output_0");
       assertArrayEquals(expected.shape(), out.shape());
       assertArrayEquals(expected.data(), out.data(), 0f);
     }
@@ -64,10 +64,10 @@ class SavedModelExporterTest {
       ParityFile parity = ParityFile.read(dir);
       assertEquals("reverse-return-sequences-state", parity.recipe());
       assertEquals(6 + 2, parity.weights().size());
-      FloatArray in = parity.probes().inputArrays().get("input");
+      FloatBlock in = parity.probes().inputArrays().get("input");
       assertArrayEquals(new long[] {ParityFileWriter.PROBE_ROWS, 4, 10}, in.shape());
       FloatBlock expected = cm.predict(FloatBlock.of(in.data(), in.shape()));
-      FloatArray recorded = parity.probes().outputArrays().get("output_0");
+      FloatBlock recorded = parity.probes().outputArrays().get("output_0");
       assertArrayEquals(expected.data(), recorded.data(), 0f);
     }
   }

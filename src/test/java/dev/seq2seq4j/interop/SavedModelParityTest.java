@@ -1,5 +1,7 @@
 package dev.seq2seq4j.interop;
 
+import dev.seq2seq4j.data.FloatBlock;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -80,13 +82,13 @@ class SavedModelParityTest {
             "shape of input " + expected.name());
       }
 
-      Map<String, FloatArray> outputs =
+      Map<String, FloatBlock> outputs =
           runner.run(sig.name(), parity.probes().inputArrays());
-      Map<String, FloatArray> expectedOutputs = parity.probes().outputArrays();
+      Map<String, FloatBlock> expectedOutputs = parity.probes().outputArrays();
       assertEquals(expectedOutputs.keySet(), outputs.keySet(), "output names");
       StringBuilder report = new StringBuilder();
-      for (Map.Entry<String, FloatArray> e : expectedOutputs.entrySet()) {
-        FloatArray actual = outputs.get(e.getKey());
+      for (Map.Entry<String, FloatBlock> e : expectedOutputs.entrySet()) {
+        FloatBlock actual = outputs.get(e.getKey());
         assertArrayEquals(e.getValue().shape(), actual.shape(), "shape of " + e.getKey());
         double max = Tolerance.assertAllClose(e.getValue().data(), actual.data(),
             MAX_ABS_ERROR, 0, parity.recipe() + " " + e.getKey());
@@ -162,7 +164,7 @@ class SavedModelParityTest {
       long[] shape = input.shape();
       shape[0] = 3;
       shape[shape.length - 1] += 1;
-      FloatArray wrong = new FloatArray(shape, new float[Math.toIntExact(size(shape))]);
+      FloatBlock wrong = FloatBlock.wrap(new float[Math.toIntExact(FloatBlock.checkedSize(shape))], shape);
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> runner.run(Map.of(input.name(), wrong)));
       assertTrue(e.getMessage().contains("'" + input.name() + "'"), e.getMessage());
@@ -171,7 +173,7 @@ class SavedModelParityTest {
 
       long[] wrongRank = {3};
       IllegalArgumentException rank = assertThrows(IllegalArgumentException.class,
-          () -> runner.run(Map.of(input.name(), new FloatArray(wrongRank, new float[3]))));
+          () -> runner.run(Map.of(input.name(), FloatBlock.wrap(new float[3], wrongRank))));
       assertTrue(rank.getMessage().contains("[3]"), rank.getMessage());
     }
   }
@@ -186,8 +188,8 @@ class SavedModelParityTest {
       assertTrue(missing.getMessage().contains("Missing input '" + input.name() + "'"),
           missing.getMessage());
 
-      Map<String, FloatArray> extra = new HashMap<>();
-      extra.put("not_an_input", FloatArray.of(new float[1], 1));
+      Map<String, FloatBlock> extra = new HashMap<>();
+      extra.put("not_an_input", FloatBlock.wrap(new float[1], 1));
       IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
           () -> runner.run(extra));
       assertTrue(unknown.getMessage().contains("not_an_input"), unknown.getMessage());
@@ -202,18 +204,4 @@ class SavedModelParityTest {
     assertThrows(IllegalStateException.class, () -> runner.run(Map.of()));
   }
 
-  @Test
-  void floatArrayChecksItsLength() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> FloatArray.of(new float[5], 2, 3));
-    assertTrue(e.getMessage().contains("needs 6 values"), e.getMessage());
-  }
-
-  private static long size(long[] shape) {
-    long n = 1;
-    for (long d : shape) {
-      n *= d;
-    }
-    return n;
-  }
 }

@@ -1,5 +1,6 @@
 package dev.seq2seq4j.cli;
 
+import dev.seq2seq4j.nn.Model;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,5 +1,6 @@
 package dev.seq2seq4j.interop;
 
+import dev.seq2seq4j.nn.Weights;
 import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.WeightSpec;
@@ -18,7 +19,7 @@ import java.util.Set;
  * @param weights every weight of the model, by qualified Java name
  * @param notes what was accepted but has no effect at inference
  */
-public record ImportedModel(Model model, Map<String, FloatBlock> weights, List<String> notes) {
+public record ImportedModel(Model model, Weights weights, List<String> notes) {
 
   /**
    * Rebuilds the Keras model of a SavedModel folder from its config (parity.json or
@@ -72,7 +73,7 @@ public record ImportedModel(Model model, Map<String, FloatBlock> weights, List<S
                 + java.util.Arrays.toString(want));
       }
     }
-    return new ImportedModel(built.model(), weights, built.notes());
+    return new ImportedModel(built.model(), Weights.of(weights), built.notes());
   }
 
   /**
@@ -82,14 +83,19 @@ public record ImportedModel(Model model, Map<String, FloatBlock> weights, List<S
    * first path component that names a model layer, the weight is the last.
    */
   static Map<String, String> matchWeights(Model model, Set<String> variableNames, Path prefix) {
+    // The Java weight "lstm/cell/kernel" is found by its layer ("lstm") and short name ("kernel").
+    Map<String, String> byLayerAndName = new LinkedHashMap<>();
+    for (String w : model.weights().keySet()) {
+      byLayerAndName.put(w.substring(0, w.indexOf('/')) + "/" + w.substring(w.lastIndexOf('/') + 1), w);
+    }
     Map<String, String> found = new LinkedHashMap<>();
     for (String v : variableNames) {
       String[] parts = v.split("/");
       String weight = parts[parts.length - 1];
       for (int i = 0; i < parts.length - 1; i++) {
-        String candidate = parts[i] + "/" + weight;
-        if (model.weights().containsKey(candidate)) {
-          found.putIfAbsent(candidate, v);
+        String java = byLayerAndName.get(parts[i] + "/" + weight);
+        if (java != null) {
+          found.putIfAbsent(java, v);
           break;
         }
       }

@@ -1,10 +1,12 @@
 package dev.seq2seq4j.interop;
 
+import dev.seq2seq4j.keras.UnsupportedKerasFeatureException;
+import dev.seq2seq4j.nn.ActivationFunction;
+import dev.seq2seq4j.nn.rnn.LSTM;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seq2seq4j.nn.Dense;
 import dev.seq2seq4j.nn.Flatten;
 import dev.seq2seq4j.nn.InputLayer;
-import dev.seq2seq4j.nn.LSTM;
 import dev.seq2seq4j.nn.Layer;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.RepeatVector;
@@ -266,13 +268,11 @@ public final class KerasModelBuilder {
           + " object (" + a.path("class_name").asText() + "), which is not supported");
     }
     String value = a.asText(def);
-    boolean known = java.util.Arrays.stream(dev.seq2seq4j.nn.Activation.values())
-        .anyMatch(k -> k.kerasName().equals(value.toLowerCase(java.util.Locale.ROOT)));
-    if (!known && !value.isEmpty()) {
+    try {
+      dev.seq2seq4j.nn.ActivationFunction.byName(value);
+    } catch (IllegalArgumentException e) {
       throw new UnsupportedKerasFeatureException(cls + " '" + name + "': " + field + " '" + value
-          + "' is not supported; supported: " + java.util.Arrays.stream(
-              dev.seq2seq4j.nn.Activation.values()).map(dev.seq2seq4j.nn.Activation::kerasName)
-              .collect(java.util.stream.Collectors.joining(", ")));
+          + "' is not supported; supported: " + dev.seq2seq4j.nn.ActivationFunction.names());
     }
     return value;
   }

@@ -1,5 +1,6 @@
 package dev.seq2seq4j.interop;
 
+import dev.seq2seq4j.nn.Weights;
 import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.ModelGraph;
@@ -120,7 +121,7 @@ public final class ParityChecker {
   }
 
   private static List<FloatBlock> runNative(
-      Model model, Map<String, FloatBlock> weights, Map<String, FloatBlock> inputs, SignatureInfo sig) {
+      Model model, Weights weights, Map<String, FloatBlock> inputs, SignatureInfo sig) {
     try (Graph g = new Graph();
         Session s = new Session(g)) {
       ModelGraph mg = ModelGraph.build(model, Ops.create(g));

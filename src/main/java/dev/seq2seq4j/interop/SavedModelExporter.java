@@ -1,5 +1,6 @@
 package dev.seq2seq4j.interop;
 
+import dev.seq2seq4j.nn.Weights;
 import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.ModelGraph;
@@ -17,6 +18,7 @@ import org.tensorflow.Signature;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TType;
 
 /**
  * Writes a Java model with its weights as a TensorFlow SavedModel (tag {@code serve}, signature
@@ -42,19 +44,15 @@ public final class SavedModelExporter {
    *     overwritten), or a weight is missing, unknown or of the wrong shape
    * @throws UncheckedIOException if the folder cannot be written
    */
-  public static void export(Model model, Map<String, FloatBlock> weights, Path dir) {
+  public static void export(Model model, Weights weights, Path dir) {
     checkTarget(dir);
-    if (!weights.keySet().equals(model.weights().keySet())) {
-      throw new IllegalArgumentException(
-          "weights do not match model '" + model.name() + "': expected " + model.weights().keySet()
-              + ", given " + weights.keySet());
-    }
+    weights.requireComplete("model '" + model.name() + "'", model.weights());
     try (Graph g = new Graph()) {
       ModelGraph mg = ModelGraph.build(model, Ops.create(g));
       try (Session s = new Session(g)) {
         mg.setWeights(s, weights);
         Signature.Builder sig = Signature.builder().key(SavedModelRunner.DEFAULT_SIGNATURE);
-        for (Map.Entry<String, Placeholder<TFloat32>> in : mg.inputs().entrySet()) {
+        for (Map.Entry<String, Placeholder<? extends TType>> in : mg.inputs().entrySet()) {
           sig.input(in.getKey(), in.getValue());
         }
         List<Operand<TFloat32>> outs = mg.outputs();

@@ -1,7 +1,6 @@
 package dev.seq2seq4j.nn;
 
 import java.util.List;
-import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.train.BatchMatMul;
@@ -29,7 +28,7 @@ public final class Attention extends Layer {
   }
 
   @Override
-  protected List<long[]> outputShapes(List<long[]> in) {
+  public List<long[]> outputShapes(List<long[]> in) {
     requireInputCount(in, 2);
     long[] q = in.get(0);
     long[] v = in.get(1);
@@ -44,7 +43,8 @@ public final class Attention extends Layer {
 
   @Override
   public List<Operand<TFloat32>> call(
-      Ops tf, List<Operand<TFloat32>> inputs, Map<String, Operand<TFloat32>> weights) {
+      LayerContext ctx, List<Operand<TFloat32>> inputs, LayerWeights weights) {
+    Ops tf = ctx.tf();
     Operand<TFloat32> query = inputs.get(0);
     Operand<TFloat32> value = inputs.get(1);
     // BatchMatMulV3 (listed under train in TensorFlow Java) multiplies the last two axes per sample.

@@ -1,7 +1,6 @@
 package dev.seq2seq4j.nn;
 
 import java.util.List;
-import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -24,7 +23,7 @@ public final class Concatenate extends Layer {
   }
 
   @Override
-  protected List<long[]> outputShapes(List<long[]> in) {
+  public List<long[]> outputShapes(List<long[]> in) {
     if (in.size() < 2) {
       throw new IllegalArgumentException(describe() + " needs at least two inputs, got " + in.size());
     }
@@ -47,7 +46,8 @@ public final class Concatenate extends Layer {
 
   @Override
   public List<Operand<TFloat32>> call(
-      Ops tf, List<Operand<TFloat32>> inputs, Map<String, Operand<TFloat32>> weights) {
+      LayerContext ctx, List<Operand<TFloat32>> inputs, LayerWeights weights) {
+    Ops tf = ctx.tf();
     return List.of(tf.concat(inputs, tf.constant(-1)));
   }
 }

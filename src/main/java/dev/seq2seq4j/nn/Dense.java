@@ -2,7 +2,6 @@ package dev.seq2seq4j.nn;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -15,7 +14,7 @@ import org.tensorflow.types.TFloat32;
  */
 public final class Dense extends Layer {
   private final int units;
-  private final Activation activation;
+  private final ActivationFunction activation;
   private final boolean useBias;
 
   private Dense(Builder b) {
@@ -44,7 +43,7 @@ public final class Dense extends Layer {
   }
 
   /** The output activation. */
-  public Activation activation() {
+  public ActivationFunction activation() {
     return activation;
   }
 
@@ -59,7 +58,12 @@ public final class Dense extends Layer {
   }
 
   @Override
-  protected List<long[]> outputShapes(List<long[]> in) {
+  public boolean supportsMasking() {
+    return true;
+  }
+
+  @Override
+  public List<long[]> outputShapes(List<long[]> in) {
     requireInputCount(in, 1);
     long[] s = in.get(0);
     if (s.length < 1) {
@@ -72,7 +76,7 @@ public final class Dense extends Layer {
   }
 
   @Override
-  protected List<WeightSpec> weightSpecs(List<long[]> in) {
+  public List<WeightSpec> weightSpecs(List<long[]> in) {
     long[] s = in.get(0);
     long inDim = s[s.length - 1];
     List<WeightSpec> w = new ArrayList<>();
@@ -85,7 +89,8 @@ public final class Dense extends Layer {
 
   @Override
   public List<Operand<TFloat32>> call(
-      Ops tf, List<Operand<TFloat32>> inputs, Map<String, Operand<TFloat32>> weights) {
+      LayerContext ctx, List<Operand<TFloat32>> inputs, LayerWeights weights) {
+    Ops tf = ctx.tf();
     Operand<TFloat32> x = inputs.get(0);
     int rank = x.shape().numDimensions();
     Operand<TFloat32> kernel = weights.get("kernel");
@@ -107,19 +112,11 @@ public final class Dense extends Layer {
     return List.of(activation.apply(tf, y));
   }
 
-  @Override
-  public Map<String, Object> config() {
-    Map<String, Object> c = super.config();
-    c.put("units", units);
-    c.put("activation", activation.kerasName());
-    c.put("use_bias", useBias);
-    return c;
-  }
 
   /** Configures a {@link Dense} layer. */
   public static final class Builder {
     private final int units;
-    private Activation activation = Activation.LINEAR;
+    private ActivationFunction activation = ActivationFunction.LINEAR;
     private boolean useBias = true;
     private String name;
 
@@ -129,12 +126,12 @@ public final class Dense extends Layer {
 
     /** The activation by Keras name (default linear). */
     public Builder activation(String name) {
-      this.activation = Activation.byName(name);
+      this.activation = ActivationFunction.byName(name);
       return this;
     }
 
     /** The activation (default linear). */
-    public Builder activation(Activation activation) {
+    public Builder activation(ActivationFunction activation) {
       this.activation = activation;
       return this;
     }

@@ -1,7 +1,6 @@
 package dev.seq2seq4j.nn;
 
 import java.util.List;
-import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -24,7 +23,7 @@ public final class Flatten extends Layer {
   }
 
   @Override
-  protected List<long[]> outputShapes(List<long[]> in) {
+  public List<long[]> outputShapes(List<long[]> in) {
     requireInputCount(in, 1);
     Shapes.requireKnown(describe() + " input", in.get(0));
     return List.of(new long[] {Shapes.size(in.get(0))});
@@ -32,7 +31,8 @@ public final class Flatten extends Layer {
 
   @Override
   public List<Operand<TFloat32>> call(
-      Ops tf, List<Operand<TFloat32>> inputs, Map<String, Operand<TFloat32>> weights) {
+      LayerContext ctx, List<Operand<TFloat32>> inputs, LayerWeights weights) {
+    Ops tf = ctx.tf();
     Operand<TFloat32> x = inputs.get(0);
     long[] s = x.shape().asArray();
     long n = 1;

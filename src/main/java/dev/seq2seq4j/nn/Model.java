@@ -170,15 +170,17 @@ public class Model {
   }
 
   /**
-   * Every weight by its Keras-style qualified name ({@code layer/weight}, e.g. {@code
-   * lstm/recurrent_kernel}), in layer order and, within a layer, in Keras's order.
+   * Every weight by its qualified name: the layer's name, then its path inside the layer
+   * ({@code dense/kernel}, {@code lstm/cell/recurrent_kernel}, {@code
+   * bidirectional/forward_layer/cell/bias}), in layer order and, within a layer, in Keras's
+   * order.
+   *
+   * @return the weights by qualified name
    */
   public Map<String, WeightSpec> weights() {
     Map<String, WeightSpec> w = new LinkedHashMap<>();
     for (Layer l : layers) {
-      for (WeightSpec s : l.weights()) {
-        w.put(l.name() + "/" + s.name(), s);
-      }
+      l.weightTree().forEach((path, spec) -> w.put(l.name() + "/" + path, spec));
     }
     return Collections.unmodifiableMap(w);
   }

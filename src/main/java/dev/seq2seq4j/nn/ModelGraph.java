@@ -2,7 +2,6 @@ package dev.seq2seq4j.nn;
 
 import dev.seq2seq4j.data.FloatBlock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -12,17 +11,27 @@ import java.util.SplittableRandom;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Assign;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.PlaceholderWithDefault;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+import org.tensorflow.types.family.TType;
 
 /**
  * A {@link Model} materialised in a TensorFlow graph: one placeholder per input (named after the
- * Input), one variable per weight (named {@code layer/weight}), the forward ops, and outputs named
- * {@code output_0}, {@code output_1}, ...
+ * Input, of the Input's dtype), one variable per weight (named by its path, {@code
+ * lstm/cell/kernel}), the forward ops with Keras masks carried along, and outputs named {@code
+ * output_0}, {@code output_1}, ...
+ *
+ * <p>Two more placeholders steer a run: {@link #training()} (default false; the training loop
+ * feeds true so dropout drops) and {@link #stepSeed()} (the seed of the step's random ops).
  *
  * <p>Weights are written through a placeholder-fed {@code Assign} per variable, so initialising,
  * loading a checkpoint and importing Keras weights all take the same path, and no weight values
@@ -30,88 +39,161 @@ import org.tensorflow.types.TFloat32;
  */
 public final class ModelGraph {
   private final Model model;
-  private final Map<String, Placeholder<TFloat32>> inputs = new LinkedHashMap<>();
+  private final Map<String, Placeholder<? extends TType>> inputs = new LinkedHashMap<>();
   private final List<Operand<TFloat32>> outputs = new ArrayList<>();
   private final Map<String, Variable<TFloat32>> variables = new LinkedHashMap<>();
   private final Map<String, Placeholder<TFloat32>> assignValues = new LinkedHashMap<>();
   private final Map<String, Assign<TFloat32>> assigns = new LinkedHashMap<>();
   private final Map<String, WeightSpec> specs;
+  private final PlaceholderWithDefault<TBool> training;
+  private final PlaceholderWithDefault<TInt64> stepSeed;
 
   private ModelGraph(Model model, Ops tf, String outputPrefix) {
     this.model = model;
     this.specs = model.weights();
+    training = tf.withName("keras_learning_phase")
+        .placeholderWithDefault(tf.constant(false), Shape.scalar());
+    stepSeed = tf.withName("step_seed")
+        .placeholderWithDefault(tf.constant(new long[] {0, 0}), LayerContext.seedShape());
+    Map<Layer, LayerWeights> layerWeights = new IdentityHashMap<>();
     for (Layer layer : model.layers()) {
-      // Op names cannot hold '/', scopes can: "lstm" scope + "kernel" gives node "lstm/kernel".
-      Ops scope = tf.withSubScope(layer.name());
-      for (WeightSpec spec : layer.weights()) {
-        String name = layer.name() + "/" + spec.name();
-        Shape shape = Shape.of(spec.shape());
-        Variable<TFloat32> v = scope.withName(spec.name()).variable(shape, TFloat32.class);
-        Placeholder<TFloat32> value =
-            scope
-                .withName(spec.name() + "_assign_value")
-                .placeholder(TFloat32.class, Placeholder.shape(shape));
-        variables.put(name, v);
-        assignValues.put(name, value);
-        assigns.put(name, scope.withName(spec.name() + "_assign").assign(v, value));
+      Map<String, Variable<TFloat32>> own = new LinkedHashMap<>();
+      for (Map.Entry<String, WeightSpec> w : layer.weightTree().entrySet()) {
+        own.put(w.getKey(), createVariable(tf, layer.name() + "/" + w.getKey(), w.getValue()));
       }
+      layerWeights.put(layer, LayerWeights.of(own));
     }
+    LayerContext root = LayerContext.root(tf, training, stepSeed);
     Map<SymbolicTensor, Operand<TFloat32>> values = new IdentityHashMap<>();
+    Map<SymbolicTensor, Operand<TBool>> masks = new IdentityHashMap<>();
     for (SymbolicTensor in : model.inputs()) {
       String name = in.producer().layer().name();
-      Placeholder<TFloat32> p =
-          tf.withName(name)
-              .placeholder(TFloat32.class, Placeholder.shape(Shape.of(Shapes.batched(in.shape()))));
-      inputs.put(name, p);
-      values.put(in, p);
+      Shape shape = Shape.of(Shapes.batched(in.shape()));
+      if (in.dtype() == DType.INT32) {
+        Placeholder<TInt32> p = tf.withName(name).placeholder(TInt32.class, Placeholder.shape(shape));
+        inputs.put(name, p);
+        values.put(in, tf.dtypes.cast(p, TFloat32.class));
+      } else {
+        Placeholder<TFloat32> p =
+            tf.withName(name).placeholder(TFloat32.class, Placeholder.shape(shape));
+        inputs.put(name, p);
+        values.put(in, p);
+      }
     }
     for (Node node : model.nodes()) {
       List<Operand<TFloat32>> args = new ArrayList<>();
+      List<Operand<TBool>> argMasks = new ArrayList<>();
+      List<DType> argTypes = new ArrayList<>();
       for (SymbolicTensor t : node.inputs()) {
         args.add(values.get(t));
+        argMasks.add(masks.get(t));
+        argTypes.add(t.dtype());
       }
       Layer layer = node.layer();
-      Map<String, Operand<TFloat32>> w = new LinkedHashMap<>();
-      for (WeightSpec s : layer.weights()) {
-        w.put(s.name(), variables.get(layer.name() + "/" + s.name()));
-      }
-      List<Operand<TFloat32>> outs = layer.call(tf.withSubScope(layer.name()), args, w);
+      LayerContext ctx = root.forLayer(tf.withSubScope(layer.name()), argMasks, argTypes);
+      List<Operand<TFloat32>> outs = layer.call(ctx, args, layerWeights.get(layer));
+      List<Operand<TBool>> outMasks = layer.computeMasks(ctx, args, outs);
       for (int i = 0; i < outs.size(); i++) {
         values.put(node.outputs().get(i), outs.get(i));
+        if (outMasks.get(i) != null) {
+          masks.put(node.outputs().get(i), outMasks.get(i));
+        }
       }
     }
     for (int i = 0; i < model.outputs().size(); i++) {
-      outputs.add(
-          tf.withName(outputPrefix + i).identity(values.get(model.outputs().get(i))));
+      outputs.add(tf.withName(outputPrefix + i).identity(values.get(model.outputs().get(i))));
     }
   }
 
-  /** Adds the model's ops to the graph behind {@code tf}; outputs are named {@code output_N}. */
+  /** A variable and its placeholder-fed assign; op names cannot hold '/', scopes can. */
+  private Variable<TFloat32> createVariable(Ops tf, String path, WeightSpec spec) {
+    String[] parts = path.split("/");
+    Ops scope = tf;
+    for (int i = 0; i < parts.length - 1; i++) {
+      scope = scope.withSubScope(parts[i]);
+    }
+    String leaf = parts[parts.length - 1];
+    Shape shape = Shape.of(spec.shape());
+    Variable<TFloat32> v = scope.withName(leaf).variable(shape, TFloat32.class);
+    Placeholder<TFloat32> value =
+        scope.withName(leaf + "_assign_value").placeholder(TFloat32.class, Placeholder.shape(shape));
+    variables.put(path, v);
+    assignValues.put(path, value);
+    assigns.put(path, scope.withName(leaf + "_assign").assign(v, value));
+    return v;
+  }
+
+  /**
+   * Adds the model's ops to the graph behind {@code tf}; outputs are named {@code output_N}.
+   *
+   * @param model the model
+   * @param tf the graph's ops (possibly scoped)
+   * @return the materialised model
+   */
   public static ModelGraph build(Model model, Ops tf) {
     return new ModelGraph(model, tf, "output_");
   }
 
-  /** The model this graph computes. */
+  /**
+   * The model this graph computes.
+   *
+   * @return the model
+   */
   public Model model() {
     return model;
   }
 
-  /** The input placeholders by Input name, in the model's input order. */
-  public Map<String, Placeholder<TFloat32>> inputs() {
+  /**
+   * The input placeholders by Input name, in the model's input order (int32 for integer inputs,
+   * float32 otherwise).
+   *
+   * @return the placeholders
+   */
+  public Map<String, Placeholder<? extends TType>> inputs() {
     return Collections.unmodifiableMap(inputs);
   }
 
-  /** The output ops, in the model's output order. */
+  /**
+   * The output ops, in the model's output order.
+   *
+   * @return the outputs
+   */
   public List<Operand<TFloat32>> outputs() {
     return Collections.unmodifiableList(outputs);
   }
 
-  /** The weight variables by qualified name ({@code lstm/kernel}). */
+  /**
+   * The training flag: false unless fed true.
+   *
+   * @return the boolean scalar placeholder
+   */
+  public PlaceholderWithDefault<TBool> training() {
+    return training;
+  }
+
+  /**
+   * The seed of a step's random ops (dropout): {@code [0, 0]} unless fed.
+   *
+   * @return the int64 vector placeholder
+   */
+  public PlaceholderWithDefault<TInt64> stepSeed() {
+    return stepSeed;
+  }
+
+  /**
+   * The weight variables by qualified name ({@code lstm/cell/kernel}).
+   *
+   * @return the variables
+   */
   public Map<String, Variable<TFloat32>> variables() {
     return Collections.unmodifiableMap(variables);
   }
 
-  /** The variables the optimizer updates, in weight order. */
+  /**
+   * The variables the optimizer updates, in weight order.
+   *
+   * @return the trainable variables
+   */
   public List<Variable<TFloat32>> trainableVariables() {
     List<Variable<TFloat32>> t = new ArrayList<>();
     for (Map.Entry<String, Variable<TFloat32>> e : variables.entrySet()) {
@@ -125,44 +207,49 @@ public final class ModelGraph {
   /**
    * Sets every weight to its initializer's values, drawn from a generator seeded with {@code
    * seed} and split once per weight in weight order (so the same seed gives the same weights).
+   *
+   * @param session a session on this graph
+   * @param seed the initialisation seed
    */
   public void initialize(Session session, long seed) {
+    setWeights(session, initialWeights(model, seed));
+  }
+
+  /**
+   * The weights a model starts with for a seed, computed in Java.
+   *
+   * @param model the model
+   * @param seed the initialisation seed
+   * @return every weight's initial value
+   */
+  public static Weights initialWeights(Model model, long seed) {
     SplittableRandom root = new SplittableRandom(seed);
     Map<String, FloatBlock> values = new LinkedHashMap<>();
-    for (Map.Entry<String, WeightSpec> e : specs.entrySet()) {
+    for (Map.Entry<String, WeightSpec> e : model.weights().entrySet()) {
       WeightSpec s = e.getValue();
-      values.put(e.getKey(), FloatBlock.of(s.initializer().values(s.shape(), root.split()), s.shape()));
+      values.put(e.getKey(), FloatBlock.wrap(s.initializer().values(s.shape(), root.split()),
+          s.shape()));
     }
-    setWeights(session, values);
+    return Weights.of(values);
   }
 
   /**
    * Writes the given weights (a subset is fine).
    *
+   * @param session a session on this graph
+   * @param values the weights to write
    * @throws IllegalArgumentException naming an unknown weight (and listing the known ones) or a
    *     weight whose shape differs from the model's
    */
-  public void setWeights(Session session, Map<String, FloatBlock> values) {
-    for (Map.Entry<String, FloatBlock> e : values.entrySet()) {
-      WeightSpec s = specs.get(e.getKey());
-      if (s == null) {
-        throw new IllegalArgumentException(
-            "model '" + model.name() + "' has no weight '" + e.getKey() + "'; weights: "
-                + specs.keySet());
-      }
-      if (!Arrays.equals(s.shape(), e.getValue().shape())) {
-        throw new IllegalArgumentException(
-            "weight '" + e.getKey() + "' has shape " + Arrays.toString(s.shape())
-                + ", given " + Arrays.toString(e.getValue().shape()));
-      }
-    }
-    if (values.isEmpty()) {
+  public void setWeights(Session session, Weights values) {
+    values.requireKnown("model '" + model.name() + "'", specs);
+    if (values.size() == 0) {
       return; // a model without weights (or nothing to change): TensorFlow refuses empty runs
     }
     List<TFloat32> tensors = new ArrayList<>();
     try {
       Session.Runner runner = session.runner();
-      for (Map.Entry<String, FloatBlock> e : values.entrySet()) {
+      for (Map.Entry<String, FloatBlock> e : values) {
         TFloat32 t = Tensors.float32(e.getValue());
         tensors.add(t);
         runner.feed(assignValues.get(e.getKey()), t).addTarget(assigns.get(e.getKey()));
@@ -173,9 +260,17 @@ public final class ModelGraph {
     }
   }
 
-  /** Reads every weight's current value, by qualified name in weight order. */
-  public Map<String, FloatBlock> getWeights(Session session) {
+  /**
+   * Reads every weight's current value.
+   *
+   * @param session a session on this graph
+   * @return the weights by qualified name, in weight order
+   */
+  public Weights getWeights(Session session) {
     Map<String, FloatBlock> out = new LinkedHashMap<>();
+    if (variables.isEmpty()) {
+      return Weights.of(out);
+    }
     Session.Runner runner = session.runner();
     List<String> names = new ArrayList<>(variables.keySet());
     for (String n : names) {
@@ -186,36 +281,60 @@ public final class ModelGraph {
         out.put(names.get(i), Tensors.toBlock(r.get(i)));
       }
     }
-    return out;
+    return Weights.of(out);
   }
 
   /**
-   * Runs the forward pass once: feeds {@code inputs} (in the model's input order, whole batches)
-   * and returns every output.
+   * Feeds one input: converts the block to a tensor of the input's dtype and adds it to the
+   * run.
    *
+   * @param runner the run being prepared
+   * @param index the input's position in the model
+   * @param block the batched values
+   * @return the tensor made; the caller closes it after the run
+   * @throws IllegalArgumentException if an integer input is given values that are not whole
+   */
+  public Tensor feed(Session.Runner runner, int index, FloatBlock block) {
+    SymbolicTensor spec = model.inputs().get(index);
+    Placeholder<? extends TType> p = inputs.get(model.inputNames().get(index));
+    Tensor t;
+    try {
+      t = spec.dtype() == DType.INT32 ? Tensors.int32(block) : Tensors.float32(block);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "input '" + model.inputNames().get(index) + "': " + e.getMessage(), e);
+    }
+    runner.feed(p, t);
+    return t;
+  }
+
+  /**
+   * Runs the forward pass once in inference mode: feeds {@code inputs} (in the model's input
+   * order, whole batches) and returns every output.
+   *
+   * @param session a session on this graph
+   * @param inputs one block per model input
+   * @return one block per model output
    * @throws IllegalArgumentException if the count or a row shape does not fit the model
    */
   public List<FloatBlock> run(Session session, List<FloatBlock> inputs) {
-    List<SymbolicTensor> specs = model.inputs();
-    if (inputs.size() != specs.size()) {
-      throw new IllegalArgumentException("model '" + model.name() + "' takes " + specs.size()
+    List<SymbolicTensor> in = model.inputs();
+    if (inputs.size() != in.size()) {
+      throw new IllegalArgumentException("model '" + model.name() + "' takes " + in.size()
           + " input(s) " + model.inputNames() + ", given " + inputs.size());
     }
-    List<TFloat32> feeds = new ArrayList<>();
+    for (int i = 0; i < in.size(); i++) {
+      if (!java.util.Arrays.equals(inputs.get(i).rowShape(), in.get(i).shape())) {
+        throw new IllegalArgumentException("input '" + model.inputNames().get(i)
+            + "' needs rows of shape " + java.util.Arrays.toString(in.get(i).shape())
+            + ", given " + java.util.Arrays.toString(inputs.get(i).rowShape()));
+      }
+    }
+    List<Tensor> feeds = new ArrayList<>();
     try {
       Session.Runner runner = session.runner();
-      int i = 0;
-      for (Placeholder<TFloat32> p : this.inputs.values()) {
-        FloatBlock b = inputs.get(i);
-        if (!Arrays.equals(b.rowShape(), specs.get(i).shape())) {
-          throw new IllegalArgumentException("input '" + model.inputNames().get(i)
-              + "' needs rows of shape " + Arrays.toString(specs.get(i).shape()) + ", given "
-              + Arrays.toString(b.rowShape()));
-        }
-        TFloat32 t = Tensors.float32(b);
-        feeds.add(t);
-        runner.feed(p, t);
-        i++;
+      for (int i = 0; i < in.size(); i++) {
+        feeds.add(feed(runner, i, inputs.get(i)));
       }
       outputs.forEach(runner::fetch);
       try (Result r = runner.run()) {
@@ -226,7 +345,7 @@ public final class ModelGraph {
         return out;
       }
     } finally {
-      feeds.forEach(TFloat32::close);
+      feeds.forEach(Tensor::close);
     }
   }
 }

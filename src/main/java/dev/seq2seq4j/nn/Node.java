@@ -10,12 +10,12 @@ public final class Node {
   private final List<SymbolicTensor> inputs;
   private final List<SymbolicTensor> outputs;
 
-  Node(Layer layer, List<SymbolicTensor> inputs, List<long[]> outputShapes) {
+  Node(Layer layer, List<SymbolicTensor> inputs, List<long[]> outputShapes, List<DType> dtypes) {
     this.layer = layer;
     this.inputs = List.copyOf(inputs);
     List<SymbolicTensor> outs = new ArrayList<>();
     for (int i = 0; i < outputShapes.size(); i++) {
-      outs.add(new SymbolicTensor(this, i, outputShapes.get(i)));
+      outs.add(new SymbolicTensor(this, i, outputShapes.get(i), dtypes.get(i)));
     }
     this.outputs = Collections.unmodifiableList(outs);
   }

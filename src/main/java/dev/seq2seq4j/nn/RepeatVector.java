@@ -2,7 +2,6 @@ package dev.seq2seq4j.nn;
 
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -36,7 +35,7 @@ public final class RepeatVector extends Layer {
   }
 
   @Override
-  protected List<long[]> outputShapes(List<long[]> in) {
+  public List<long[]> outputShapes(List<long[]> in) {
     requireInputCount(in, 1);
     Shapes.requireRank(describe(), in.get(0), 1, "an input of shape (None, features)");
     return List.of(new long[] {n, in.get(0)[0]});
@@ -44,15 +43,10 @@ public final class RepeatVector extends Layer {
 
   @Override
   public List<Operand<TFloat32>> call(
-      Ops tf, List<Operand<TFloat32>> inputs, Map<String, Operand<TFloat32>> weights) {
+      LayerContext ctx, List<Operand<TFloat32>> inputs, LayerWeights weights) {
+    Ops tf = ctx.tf();
     return List.of(
         tf.stack(Collections.nCopies(n, inputs.get(0)), org.tensorflow.op.core.Stack.axis(1L)));
   }
 
-  @Override
-  public Map<String, Object> config() {
-    Map<String, Object> c = super.config();
-    c.put("n", n);
-    return c;
-  }
 }

@@ -2,7 +2,6 @@ package dev.seq2seq4j.nn;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -29,7 +28,7 @@ public final class Reshape extends Layer {
   }
 
   @Override
-  protected List<long[]> outputShapes(List<long[]> in) {
+  public List<long[]> outputShapes(List<long[]> in) {
     requireInputCount(in, 1);
     if (Shapes.size(in.get(0)) != Shapes.size(targetShape)) {
       throw new IllegalArgumentException(
@@ -41,14 +40,9 @@ public final class Reshape extends Layer {
 
   @Override
   public List<Operand<TFloat32>> call(
-      Ops tf, List<Operand<TFloat32>> inputs, Map<String, Operand<TFloat32>> weights) {
+      LayerContext ctx, List<Operand<TFloat32>> inputs, LayerWeights weights) {
+    Ops tf = ctx.tf();
     return List.of(tf.reshape(inputs.get(0), tf.constant(Shapes.batched(targetShape))));
   }
 
-  @Override
-  public Map<String, Object> config() {
-    Map<String, Object> c = super.config();
-    c.put("target_shape", Arrays.stream(targetShape).boxed().toList());
-    return c;
-  }
 }

@@ -29,8 +29,15 @@ public final class Shapes {
     return s;
   }
 
-  /** Throws unless {@code shape} has the given rank; the message names the layer and the shape. */
-  static void requireRank(String layer, long[] shape, int rank, String what) {
+  /**
+   * Throws unless {@code shape} has the given rank; the message names the layer and the shape.
+   *
+   * @param layer the layer, for the message
+   * @param shape a per-sample shape
+   * @param rank the rank it must have (without the batch)
+   * @param what what the layer expects, for the message
+   */
+  public static void requireRank(String layer, long[] shape, int rank, String what) {
     if (shape.length != rank) {
       throw new IllegalArgumentException(
           layer + " expects " + what + " (rank " + (rank + 1) + " with the batch), got "
@@ -38,8 +45,13 @@ public final class Shapes {
     }
   }
 
-  /** Throws unless every dimension is positive (static unrolling needs known sizes). */
-  static void requireKnown(String what, long[] shape) {
+  /**
+   * Throws unless every dimension is positive (static unrolling needs known sizes).
+   *
+   * @param what names the shape in the message
+   * @param shape a per-sample shape
+   */
+  public static void requireKnown(String what, long[] shape) {
     for (long d : shape) {
       if (d <= 0) {
         throw new IllegalArgumentException(

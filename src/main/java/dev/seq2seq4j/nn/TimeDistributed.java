@@ -9,8 +9,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Keras {@code TimeDistributed(layer)}: applies the wrapped single-output layer to every timestep
- * of a {@code (None, T, ...)} input with one set of weights. The weights are the wrapped layer's,
- * named after this wrapper ({@code time_distributed/kernel}).
+ * of a {@code (None, T, ...)} input with one set of weights. The wrapped layer is this layer's
+ * child {@code layer}, as in Keras, so its weights are {@code time_distributed/layer/kernel}.
  */
 public final class TimeDistributed extends Layer {
   private final Layer inner;
@@ -40,7 +40,7 @@ public final class TimeDistributed extends Layer {
   }
 
   @Override
-  protected List<long[]> outputShapes(List<long[]> in) {
+  public List<long[]> outputShapes(List<long[]> in) {
     requireInputCount(in, 1);
     long[] s = in.get(0);
     if (s.length < 2) {
@@ -60,22 +60,33 @@ public final class TimeDistributed extends Layer {
   }
 
   @Override
-  protected List<WeightSpec> weightSpecs(List<long[]> in) {
+  public Map<String, Layer> children() {
+    return Map.of("layer", inner);
+  }
+
+  @Override
+  protected void buildChildren(List<long[]> in) {
     long[] s = in.get(0);
-    return inner.weightSpecs(List.of(Arrays.copyOfRange(s, 1, s.length)));
+    inner.build(List.of(Arrays.copyOfRange(s, 1, s.length)));
+  }
+
+  @Override
+  public boolean supportsMasking() {
+    return true;
   }
 
   @Override
   public List<Operand<TFloat32>> call(
-      Ops tf, List<Operand<TFloat32>> inputs, Map<String, Operand<TFloat32>> weights) {
+      LayerContext ctx, List<Operand<TFloat32>> inputs, LayerWeights weights) {
+    Ops tf = ctx.tf();
     Operand<TFloat32> x = inputs.get(0);
     long[] shape = x.shape().asArray();
     long timesteps = shape[1];
     // Fold time into the batch, apply the inner layer once, unfold.
     long[] folded = Arrays.copyOfRange(shape, 1, shape.length);
     folded[0] = -1;
-    Operand<TFloat32> y =
-        inner.call(tf, List.of(tf.reshape(x, tf.constant(folded))), weights).get(0);
+    Operand<TFloat32> y = inner.call(ctx.withScope(tf, java.util.Collections.singletonList(null)),
+        List.of(tf.reshape(x, tf.constant(folded))), weights.child("layer")).get(0);
     long[] yShape = y.shape().asArray();
     long[] unfolded = new long[yShape.length + 1];
     unfolded[0] = -1;
@@ -84,12 +95,4 @@ public final class TimeDistributed extends Layer {
     return List.of(tf.reshape(y, tf.constant(unfolded)));
   }
 
-  @Override
-  public Map<String, Object> config() {
-    Map<String, Object> c = super.config();
-    Map<String, Object> innerConfig = inner.config();
-    innerConfig.remove("name");
-    c.put("layer", Map.of("class_name", inner.typeName(), "config", innerConfig));
-    return c;
-  }
 }

@@ -1,5 +1,6 @@
 package dev.seq2seq4j.train;
 
+import dev.seq2seq4j.nn.Weights;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,16 +36,16 @@ public final class Checkpoint {
   private static final String DATA = "weights.bin";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Map<String, FloatBlock> weights;
+  private final Weights weights;
   private final Map<String, Object> metadata;
 
-  private Checkpoint(Map<String, FloatBlock> weights, Map<String, Object> metadata) {
-    this.weights = Collections.unmodifiableMap(weights);
+  private Checkpoint(Weights weights, Map<String, Object> metadata) {
+    this.weights = weights;
     this.metadata = Collections.unmodifiableMap(metadata);
   }
 
   /** The weights by qualified name, in saved order. */
-  public Map<String, FloatBlock> weights() {
+  public Weights weights() {
     return weights;
   }
 
@@ -59,7 +60,7 @@ public final class Checkpoint {
    * @throws IllegalArgumentException if {@code dir} exists and holds files other than a checkpoint
    * @throws UncheckedIOException if writing fails (nothing is left half-written)
    */
-  public static void save(Path dir, Map<String, FloatBlock> weights, Map<String, Object> metadata) {
+  public static void save(Path dir, Weights weights, Map<String, Object> metadata) {
     Path target = dir.toAbsolutePath().normalize();
     if (Files.exists(target) && !isReplaceable(target)) {
       throw new IllegalArgumentException(
@@ -76,7 +77,7 @@ public final class Checkpoint {
       index.set("metadata", JSON.valueToTree(metadata));
       ArrayNode list = index.putArray("weights");
       long total = 0;
-      for (Map.Entry<String, FloatBlock> e : weights.entrySet()) {
+      for (Map.Entry<String, FloatBlock> e : weights) {
         ObjectNode w = list.addObject();
         w.put("name", e.getKey());
         ArrayNode shape = w.putArray("shape");
@@ -87,7 +88,7 @@ public final class Checkpoint {
         total += e.getValue().data().length;
       }
       ByteBuffer buf = ByteBuffer.allocate((int) (total * 4)).order(ByteOrder.LITTLE_ENDIAN);
-      for (FloatBlock b : weights.values()) {
+      for (FloatBlock b : weights.asMap().values()) {
         buf.asFloatBuffer().put(b.data());
         buf.position(buf.position() + b.data().length * 4);
       }
@@ -160,7 +161,7 @@ public final class Checkpoint {
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> meta = JSON.convertValue(root.path("metadata"), LinkedHashMap.class);
-      return new Checkpoint(weights, meta == null ? new LinkedHashMap<>() : meta);
+      return new Checkpoint(Weights.of(weights), meta == null ? new LinkedHashMap<>() : meta);
     } catch (IOException e) {
       throw new IllegalArgumentException(
           "could not read checkpoint " + dir + ": " + e.getMessage(), e);

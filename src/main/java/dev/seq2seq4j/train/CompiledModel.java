@@ -6,6 +6,7 @@ import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.ModelGraph;
 import dev.seq2seq4j.nn.Shapes;
 import dev.seq2seq4j.nn.Tensors;
+import dev.seq2seq4j.nn.Weights;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.Tensor;
 import org.tensorflow.framework.optimizers.Optimizer.GradAndVar;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
@@ -25,7 +27,9 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TType;
 
 /**
@@ -43,7 +47,6 @@ public final class CompiledModel implements AutoCloseable {
   private final Graph graph;
   private final Session session;
   private final ModelGraph modelGraph;
-  private final List<Placeholder<TFloat32>> inputs;
   private final Placeholder<TFloat32> target;
   private final Operand<TFloat32> output;
   private final Operand<TFloat32> loss;
@@ -62,7 +65,6 @@ public final class CompiledModel implements AutoCloseable {
     try {
       Ops tf = Ops.create(graph);
       modelGraph = ModelGraph.build(model, tf);
-      inputs = List.copyOf(modelGraph.inputs().values());
       output = modelGraph.outputs().get(0);
       long[] outShape = model.outputs().get(0).shape();
       target =
@@ -164,6 +166,7 @@ public final class CompiledModel implements AutoCloseable {
         l.onEpochBegin(context, epoch, steps);
       }
       int[] order = order(n, fit.shuffle() ? shuffler : null);
+      long epochSeed = new SplittableRandom(fit.shuffleSeed() * 1_000_003L + epoch).nextLong();
       double lossSum = 0;
       double accSum = 0;
       int seen = 0;
@@ -171,7 +174,7 @@ public final class CompiledModel implements AutoCloseable {
         int from = step * fit.batchSize();
         int to = Math.min(n, from + fit.batchSize());
         Dataset batch = data.gather(Arrays.copyOfRange(order, from, to));
-        float[] metrics = runTrainStep(batch);
+        float[] metrics = runLossAndAccuracy(batch, new long[] {epochSeed, step});
         int b = to - from;
         lossSum += metrics[0] * (double) b;
         accSum += metrics[1] * (double) b;
@@ -226,25 +229,26 @@ public final class CompiledModel implements AutoCloseable {
     return idx;
   }
 
-  private float[] runTrainStep(Dataset batch) {
-    return runLossAndAccuracy(batch, true);
-  }
-
-  /** Runs loss (and accuracy) on one batch, with an optimizer step if {@code train}. */
-  private float[] runLossAndAccuracy(Dataset batch, boolean train) {
-    List<TFloat32> feeds = new ArrayList<>();
+  /**
+   * Runs loss (and accuracy) on one batch; with a step seed, in training mode with an optimizer
+   * step (the seed drives the step's dropout masks).
+   */
+  private float[] runLossAndAccuracy(Dataset batch, long[] stepSeed) {
+    List<Tensor> feeds = new ArrayList<>();
     try {
       Session.Runner r = session.runner();
-      for (int i = 0; i < inputs.size(); i++) {
-        TFloat32 t = tensor(batch.inputs().get(i));
-        feeds.add(t);
-        r.feed(inputs.get(i), t);
+      for (int i = 0; i < batch.inputs().size(); i++) {
+        feeds.add(modelGraph.feed(r, i, batch.inputs().get(i)));
       }
-      TFloat32 y = tensor(batch.y());
+      TFloat32 y = Tensors.float32(batch.y());
       feeds.add(y);
       r.feed(target, y).fetch(loss);
-      if (train) {
-        r.addTarget(trainStep);
+      if (stepSeed != null) {
+        TBool on = TBool.scalarOf(true);
+        feeds.add(on);
+        TInt64 seed = TInt64.vectorOf(stepSeed);
+        feeds.add(seed);
+        r.feed(modelGraph.training(), on).feed(modelGraph.stepSeed(), seed).addTarget(trainStep);
       }
       if (accuracy != null) {
         r.fetch(accuracy);
@@ -255,7 +259,7 @@ public final class CompiledModel implements AutoCloseable {
         return new float[] {l, a};
       }
     } finally {
-      feeds.forEach(TFloat32::close);
+      feeds.forEach(Tensor::close);
     }
   }
 
@@ -270,7 +274,7 @@ public final class CompiledModel implements AutoCloseable {
     int n = data.size();
     for (int from = 0; from < n; from += EVAL_BATCH) {
       Dataset batch = data.slice(from, Math.min(n, from + EVAL_BATCH));
-      float[] m = runLossAndAccuracy(batch, false);
+      float[] m = runLossAndAccuracy(batch, null);
       lossSum += m[0] * (double) batch.size();
       accSum += m[1] * (double) batch.size();
     }
@@ -304,20 +308,18 @@ public final class CompiledModel implements AutoCloseable {
     float[] out = new float[n * outSize];
     for (int from = 0; from < n; from += EVAL_BATCH) {
       int to = Math.min(n, from + EVAL_BATCH);
-      List<TFloat32> feeds = new ArrayList<>();
+      List<Tensor> feeds = new ArrayList<>();
       try {
         Session.Runner r = session.runner();
-        for (int i = 0; i < inputs.size(); i++) {
-          TFloat32 t = tensor(xs.get(i).slice(from, to));
-          feeds.add(t);
-          r.feed(inputs.get(i), t);
+        for (int i = 0; i < xs.size(); i++) {
+          feeds.add(modelGraph.feed(r, i, xs.get(i).slice(from, to)));
         }
         try (Result res = r.fetch(output).run()) {
           FloatBlock batch = Tensors.toBlock(res.get(0));
           System.arraycopy(batch.data(), 0, out, from * outSize, batch.size());
         }
       } finally {
-        feeds.forEach(TFloat32::close);
+        feeds.forEach(Tensor::close);
       }
     }
     long[] shape = new long[outRow.length + 1];
@@ -327,7 +329,7 @@ public final class CompiledModel implements AutoCloseable {
   }
 
   /** The current weights by qualified name ({@code lstm/kernel}), in Keras order. */
-  public Map<String, FloatBlock> weights() {
+  public Weights weights() {
     return modelGraph.getWeights(session);
   }
 
@@ -336,7 +338,7 @@ public final class CompiledModel implements AutoCloseable {
    *
    * @throws IllegalArgumentException for unknown names or wrong shapes
    */
-  public void setWeights(Map<String, FloatBlock> weights) {
+  public void setWeights(Weights weights) {
     modelGraph.setWeights(session, weights);
   }
 
@@ -349,13 +351,14 @@ public final class CompiledModel implements AutoCloseable {
   }
 
   private void requireInputs(String what, List<FloatBlock> xs) {
-    if (xs.size() != inputs.size()) {
+    int inputCount = model.inputs().size();
+    if (xs.size() != inputCount) {
       throw new IllegalArgumentException(
           what + " has " + xs.size() + " input(s), but model '" + model.name() + "' takes "
-              + inputs.size() + " " + model.inputNames());
+              + inputCount + " " + model.inputNames());
     }
     for (int i = 0; i < xs.size(); i++) {
-      String name = inputs.size() == 1 ? " x" : " input '" + model.inputNames().get(i) + "'";
+      String name = inputCount == 1 ? " x" : " input '" + model.inputNames().get(i) + "'";
       requireShape(what + name, model.inputs().get(i).shape(), xs.get(i));
       if (xs.get(i).rows() != xs.get(0).rows()) {
         throw new IllegalArgumentException(what + " inputs have different row counts");
@@ -369,10 +372,6 @@ public final class CompiledModel implements AutoCloseable {
           what + " has rows of shape " + Arrays.toString(block.rowShape()) + ", but model '"
               + model.name() + "' expects " + Arrays.toString(expectedRow));
     }
-  }
-
-  private static TFloat32 tensor(FloatBlock b) {
-    return Tensors.float32(b);
   }
 
   @Override
@@ -405,12 +404,12 @@ public final class CompiledModel implements AutoCloseable {
     }
 
     @Override
-    public Map<String, FloatBlock> weights() {
+    public Weights weights() {
       return CompiledModel.this.weights();
     }
 
     @Override
-    public void setWeights(Map<String, FloatBlock> weights) {
+    public void setWeights(Weights weights) {
       CompiledModel.this.setWeights(weights);
     }
   }

@@ -1,7 +1,6 @@
 package dev.seq2seq4j.train;
 
-import dev.seq2seq4j.data.FloatBlock;
-import java.util.Map;
+import dev.seq2seq4j.nn.Weights;
 
 /**
  * Keras's {@code EarlyStopping(monitor, patience, restore_best_weights)}: stops once the monitored
@@ -15,7 +14,7 @@ public final class EarlyStopping implements TrainingListener {
   private int bestEpoch;
   private int wait;
   private int stoppedEpoch;
-  private Map<String, FloatBlock> bestWeights;
+  private Weights bestWeights;
 
   /**
    * @param monitor the metric to watch, e.g. {@code val_loss}

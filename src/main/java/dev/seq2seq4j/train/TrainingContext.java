@@ -1,7 +1,6 @@
 package dev.seq2seq4j.train;
 
-import dev.seq2seq4j.data.FloatBlock;
-import java.util.Map;
+import dev.seq2seq4j.nn.Weights;
 
 /** What a {@link TrainingListener} may see and do while a model trains. */
 public interface TrainingContext {
@@ -15,8 +14,8 @@ public interface TrainingContext {
   int epochs();
 
   /** A copy of the model's current weights by qualified name. */
-  Map<String, FloatBlock> weights();
+  Weights weights();
 
   /** Overwrites some or all of the model's weights. */
-  void setWeights(Map<String, FloatBlock> weights);
+  void setWeights(Weights weights);
 }

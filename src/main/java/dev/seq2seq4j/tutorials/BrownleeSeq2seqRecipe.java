@@ -5,7 +5,6 @@ import dev.seq2seq4j.data.Dataset;
 import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.data.PythonRandom;
 import dev.seq2seq4j.nn.Model;
-import dev.seq2seq4j.nn.TutorialModels;
 import dev.seq2seq4j.train.CompiledModel;
 import dev.seq2seq4j.train.FitOptions;
 import dev.seq2seq4j.train.History;

@@ -1,5 +1,6 @@
 package dev.seq2seq4j.tutorials;
 
+import dev.seq2seq4j.nn.Weights;
 import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.train.History;
 import java.util.Collections;
@@ -26,7 +27,7 @@ public final class RecipeResult {
   private final RecipeConfig config;
   private final History history;
   private final Map<String, Double> metrics;
-  private final Map<String, FloatBlock> weights;
+  private final Weights weights;
 
   /**
    * Creates a result.
@@ -42,12 +43,12 @@ public final class RecipeResult {
       RecipeConfig config,
       History history,
       Map<String, Double> metrics,
-      Map<String, FloatBlock> weights) {
+      Weights weights) {
     this.recipe = recipe;
     this.config = config;
     this.history = history;
     this.metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
-    this.weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+    this.weights = weights;
   }
 
   /**
@@ -102,7 +103,7 @@ public final class RecipeResult {
    *
    * @return name to value
    */
-  public Map<String, FloatBlock> weights() {
+  public Weights weights() {
     return weights;
   }
 

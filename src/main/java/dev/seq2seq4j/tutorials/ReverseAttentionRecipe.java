@@ -1,11 +1,12 @@
 package dev.seq2seq4j.tutorials;
 
+import dev.seq2seq4j.nn.Weights;
+import dev.seq2seq4j.nn.seq2seq.EncoderDecoder;
+import dev.seq2seq4j.nn.seq2seq.GreedyDecoder;
 import dev.seq2seq4j.data.Dataset;
 import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.data.PythonRandom;
 import dev.seq2seq4j.data.ReversedSequenceProblem;
-import dev.seq2seq4j.nn.EncoderDecoder;
-import dev.seq2seq4j.nn.GreedyDecoder;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.train.CompiledModel;
 import dev.seq2seq4j.train.EarlyStopping;
@@ -101,7 +102,7 @@ final class ReverseAttentionRecipe implements Recipe {
           .validation(teacherForced(test))
           .listener(new EarlyStopping("val_loss", KarakayaReverseRecipe.PATIENCE, false));
       History history = compiled.fit(teacherForced(train), fit.build());
-      Map<String, FloatBlock> weights = compiled.weights();
+      Weights weights = compiled.weights();
       int[][] predicted = decode(models, weights, test.x(), problem);
       int[][] truth = problem.sequences(test.y());
       long right = 0;
@@ -132,7 +133,7 @@ final class ReverseAttentionRecipe implements Recipe {
     }
   }
 
-  private static int[][] decode(EncoderDecoder models, Map<String, FloatBlock> weights,
+  private static int[][] decode(EncoderDecoder models, Weights weights,
       FloatBlock source, ReversedSequenceProblem problem) {
     try (GreedyDecoder decoder = new GreedyDecoder(models, weights)) {
       return decoder.decode(source, FEATURES, problem.nTimesteps());

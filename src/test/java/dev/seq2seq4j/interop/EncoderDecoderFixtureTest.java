@@ -1,11 +1,12 @@
 package dev.seq2seq4j.interop;
 
+import dev.seq2seq4j.nn.Weights;
+import dev.seq2seq4j.nn.seq2seq.GreedyDecoder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seq2seq4j.data.FloatBlock;
-import dev.seq2seq4j.nn.GreedyDecoder;
 import dev.seq2seq4j.train.CompileOptions;
 import dev.seq2seq4j.train.CompiledModel;
 import dev.seq2seq4j.train.Losses;
@@ -55,7 +56,7 @@ class EncoderDecoderFixtureTest {
   void nativeRebuildMatchesIndependentReferences() {
     ImportedModel imported = importFixture();
     assertEquals(List.of("Encoder_Input", "Decoder_Input"), imported.model().inputNames());
-    Map<String, FloatBlock> w = imported.weights();
+    Weights w = imported.weights();
     int n = 64;
     SplittableRandom rnd = new SplittableRandom(11);
     float[] src = new float[n * SOURCE_STEPS * V];
@@ -103,15 +104,15 @@ class EncoderDecoderFixtureTest {
   }
 
   /** Teacher-forced decoder probabilities [n, T, V] computed in plain-Java float64. */
-  private static double[] teacherForced(Map<String, FloatBlock> w, float[] src, float[] dec, int n) {
+  private static double[] teacherForced(Weights w, float[] src, float[] dec, int n) {
     double[] out = new double[n * TARGET_STEPS * V];
     for (int r = 0; r < n; r++) {
       ReferenceLstm.Run enc = encode(w, java.util.Arrays.copyOfRange(
           src, r * SOURCE_STEPS * V, (r + 1) * SOURCE_STEPS * V));
       float[] y = java.util.Arrays.copyOfRange(dec, r * TARGET_STEPS * V, (r + 1) * TARGET_STEPS * V);
       ReferenceLstm.Run d = ReferenceLstm.run(y, TARGET_STEPS, V,
-          w.get("Decoder_LSTM/kernel").data(), w.get("Decoder_LSTM/recurrent_kernel").data(),
-          w.get("Decoder_LSTM/bias").data(), enc.h(), enc.c());
+          w.get("Decoder_LSTM/cell/kernel").data(), w.get("Decoder_LSTM/cell/recurrent_kernel").data(),
+          w.get("Decoder_LSTM/cell/bias").data(), enc.h(), enc.c());
       for (int t = 0; t < TARGET_STEPS; t++) {
         double[] p = ReferenceLstm.denseSoftmax(d.hs()[t], w.get("Decoder_Dense/kernel").data(),
             w.get("Decoder_Dense/bias").data());
@@ -121,14 +122,14 @@ class EncoderDecoderFixtureTest {
     return out;
   }
 
-  private static ReferenceLstm.Run encode(Map<String, FloatBlock> w, float[] source) {
+  private static ReferenceLstm.Run encode(Weights w, float[] source) {
     return ReferenceLstm.run(source, SOURCE_STEPS, V,
-        w.get("Encoder_LSTM/kernel").data(), w.get("Encoder_LSTM/recurrent_kernel").data(),
-        w.get("Encoder_LSTM/bias").data(), null, null);
+        w.get("Encoder_LSTM/cell/kernel").data(), w.get("Encoder_LSTM/cell/recurrent_kernel").data(),
+        w.get("Encoder_LSTM/cell/bias").data(), null, null);
   }
 
   /** Greedy decoding in plain-Java float64: start from '\t', feed back the argmax. */
-  private static int[] referenceGreedy(Map<String, FloatBlock> w, float[] source) {
+  private static int[] referenceGreedy(Weights w, float[] source) {
     ReferenceLstm.Run state = encode(w, source);
     double[] h = state.h();
     double[] c = state.c();
@@ -137,8 +138,8 @@ class EncoderDecoderFixtureTest {
     for (int t = 0; t < TARGET_STEPS; t++) {
       float[] x = new float[V];
       x[token] = 1f;
-      ReferenceLstm.Run step = ReferenceLstm.run(x, 1, V, w.get("Decoder_LSTM/kernel").data(),
-          w.get("Decoder_LSTM/recurrent_kernel").data(), w.get("Decoder_LSTM/bias").data(), h, c);
+      ReferenceLstm.Run step = ReferenceLstm.run(x, 1, V, w.get("Decoder_LSTM/cell/kernel").data(),
+          w.get("Decoder_LSTM/cell/recurrent_kernel").data(), w.get("Decoder_LSTM/cell/bias").data(), h, c);
       h = step.h();
       c = step.c();
       double[] p = ReferenceLstm.denseSoftmax(h, w.get("Decoder_Dense/kernel").data(),

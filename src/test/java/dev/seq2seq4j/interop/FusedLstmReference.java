@@ -1,5 +1,6 @@
 package dev.seq2seq4j.interop;
 
+import dev.seq2seq4j.nn.Weights;
 import dev.seq2seq4j.data.FloatBlock;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ final class FusedLstmReference {
   private FusedLstmReference() {}
 
   /** Decoder probabilities [n, targetSteps, vocab] for source [n, S, V] and decoder input [n, T, V]. */
-  static float[] run(Map<String, FloatBlock> w, FloatBlock source, FloatBlock decoderInput,
+  static float[] run(Weights w, FloatBlock source, FloatBlock decoderInput,
       String enc, String dec, String dense) {
     try (Graph g = new Graph();
         Session s = new Session(g)) {
@@ -33,7 +34,7 @@ final class FusedLstmReference {
       Operand<TFloat32> h = last(tf, e.h(), encSteps);
       Operand<TFloat32> c = last(tf, e.cs(), encSteps);
       BlockLSTM<TFloat32> d = lstm(tf, w, dec, timeMajor(tf, decoderInput), h, c, n);
-      long units = w.get(dec + "/bias").shape()[0] / 4;
+      long units = w.get(dec + "/cell/bias").shape()[0] / 4;
       Operand<TFloat32> hs = tf.reshape(
           tf.linalg.transpose(d.h(), tf.constant(new int[] {1, 0, 2})), tf.constant(new long[] {-1, units}));
       Operand<TFloat32> logits = tf.math.add(tf.linalg.matMul(hs, constant(tf, w.get(dense + "/kernel"))),
@@ -47,14 +48,14 @@ final class FusedLstmReference {
     }
   }
 
-  private static BlockLSTM<TFloat32> lstm(Ops tf, Map<String, FloatBlock> w, String layer,
+  private static BlockLSTM<TFloat32> lstm(Ops tf, Weights w, String layer,
       Operand<TFloat32> x, Operand<TFloat32> h0, Operand<TFloat32> c0, int n) {
-    FloatBlock bias = w.get(layer + "/bias");
+    FloatBlock bias = w.get(layer + "/cell/bias");
     int units = (int) bias.shape()[0] / 4;
     Operand<TFloat32> zerosState = tf.zeros(tf.constant(new long[] {n, units}), TFloat32.class);
     Operand<TFloat32> zerosPeep = tf.zeros(tf.constant(new long[] {units}), TFloat32.class);
-    Operand<TFloat32> kernel = tf.concat(List.of(constant(tf, w.get(layer + "/kernel")),
-        constant(tf, w.get(layer + "/recurrent_kernel"))), tf.constant(0));
+    Operand<TFloat32> kernel = tf.concat(List.of(constant(tf, w.get(layer + "/cell/kernel")),
+        constant(tf, w.get(layer + "/cell/recurrent_kernel"))), tf.constant(0));
     return tf.nn.blockLSTM(tf.constant(x.shape().get(0)), x,
         c0 == null ? zerosState : c0, h0 == null ? zerosState : h0, kernel,
         zerosPeep, zerosPeep, zerosPeep, constant(tf, bias),

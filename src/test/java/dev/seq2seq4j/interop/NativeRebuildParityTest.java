@@ -37,9 +37,9 @@ class NativeRebuildParityTest {
     ImportedModel imported = ImportedModel.fromSavedModel(dir, Map.of());
     assertEquals(List.of("input_6"), imported.model().inputNames());
     assertEquals(
-        List.of("lstm_5/kernel", "lstm_5/recurrent_kernel", "lstm_5/bias", "dense_15/kernel",
+        List.of("lstm_5/cell/kernel", "lstm_5/cell/recurrent_kernel", "lstm_5/cell/bias", "dense_15/kernel",
             "dense_15/bias", "dense_16/kernel", "dense_16/bias", "dense_17/kernel", "dense_17/bias"),
-        List.copyOf(imported.weights().keySet()));
+        List.copyOf(imported.weights().names()));
     ParityReport report = ParityChecker.check(
         dir, SavedModelRunner.DEFAULT_SIGNATURE, imported, ParityChecker.DEFAULT_TOLERANCE, 7);
     assertTrue(report.probeSource().startsWith("seeded random"), report.probeSource());

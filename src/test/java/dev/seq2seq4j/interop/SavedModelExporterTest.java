@@ -1,5 +1,7 @@
 package dev.seq2seq4j.interop;
 
+import dev.seq2seq4j.nn.Weights;
+import dev.seq2seq4j.tutorials.TutorialModels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +11,6 @@ import dev.seq2seq4j.data.Dataset;
 import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.data.ReversedSequenceProblem;
 import dev.seq2seq4j.nn.Model;
-import dev.seq2seq4j.nn.TutorialModels;
 import dev.seq2seq4j.train.CompileOptions;
 import dev.seq2seq4j.train.CompiledModel;
 import dev.seq2seq4j.train.FitOptions;
@@ -28,7 +29,7 @@ class SavedModelExporterTest {
     Model model = TutorialModels.reverseReturnState(4, 10, 16);
     Dataset data = ReversedSequenceProblem.DEFAULT.generate(64, 3);
     FloatBlock expected;
-    Map<String, FloatBlock> weights;
+    Weights weights;
     try (CompiledModel cm =
         CompiledModel.compile(model, CompileOptions.builder(Losses.categoricalCrossentropy()).build())) {
       cm.fit(data, FitOptions.builder().epochs(2).build());
@@ -77,12 +78,12 @@ class SavedModelExporterTest {
     Model model = TutorialModels.reverseLstmDefault(4, 10, 16);
     Files.writeString(tmp.resolve("keep.txt"), "x");
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> SavedModelExporter.export(model, Map.of(), tmp));
+        assertThrows(IllegalArgumentException.class, () -> SavedModelExporter.export(model, Weights.empty(), tmp));
     assertTrue(e.getMessage().contains("not empty"), e.getMessage());
     IllegalArgumentException w =
         assertThrows(
             IllegalArgumentException.class,
-            () -> SavedModelExporter.export(model, Map.of(), tmp.resolve("new")));
-    assertTrue(w.getMessage().contains("lstm/kernel"), w.getMessage());
+            () -> SavedModelExporter.export(model, Weights.empty(), tmp.resolve("new")));
+    assertTrue(w.getMessage().contains("lstm/cell/kernel"), w.getMessage());
   }
 }

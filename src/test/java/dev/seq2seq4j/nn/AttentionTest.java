@@ -1,5 +1,6 @@
 package dev.seq2seq4j.nn;
 
+import dev.seq2seq4j.testing.ForwardRunner;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

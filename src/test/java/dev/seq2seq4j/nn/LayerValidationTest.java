@@ -1,5 +1,6 @@
 package dev.seq2seq4j.nn;
 
+import dev.seq2seq4j.nn.rnn.LSTM;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,7 +48,7 @@ class LayerValidationTest {
 
   @Test
   void unknownActivationListsSupported() {
-    assertMessage(() -> Dense.builder(3).activation("swish"), "swish", "softmax");
+    assertMessage(() -> Dense.builder(3).activation("swoosh"), "swoosh", "softmax");
   }
 
   @Test

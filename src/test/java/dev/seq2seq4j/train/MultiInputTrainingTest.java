@@ -1,5 +1,6 @@
 package dev.seq2seq4j.train;
 
+import dev.seq2seq4j.nn.rnn.LSTM;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,6 @@ import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.data.ReversedSequenceProblem;
 import dev.seq2seq4j.nn.Dense;
 import dev.seq2seq4j.nn.InputLayer;
-import dev.seq2seq4j.nn.LSTM;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.SymbolicTensor;
 import dev.seq2seq4j.nn.TimeDistributed;

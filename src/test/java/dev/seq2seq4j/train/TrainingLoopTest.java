@@ -1,5 +1,7 @@
 package dev.seq2seq4j.train;
 
+import dev.seq2seq4j.nn.Weights;
+import dev.seq2seq4j.tutorials.TutorialModels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,7 +12,6 @@ import dev.seq2seq4j.data.Dataset;
 import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.data.ReversedSequenceProblem;
 import dev.seq2seq4j.nn.Model;
-import dev.seq2seq4j.nn.TutorialModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -135,7 +136,7 @@ class TrainingLoopTest {
     Path other = tmp.resolve("notes");
     Files.createDirectories(other);
     Files.writeString(other.resolve("keep.txt"), "precious");
-    Map<String, FloatBlock> w = Map.of("d/kernel", FloatBlock.of(new float[] {1, 2, 3, 4}, 2, 2));
+    Weights w = Weights.of(Map.of("d/kernel", FloatBlock.of(new float[] {1, 2, 3, 4}, 2, 2)));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Checkpoint.save(other, w, Map.of()));
     assertTrue(e.getMessage().contains("refusing"), e.getMessage());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.seq2seq4j.nn.TutorialModels;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,10 @@
-package dev.seq2seq4j.nn;
+package dev.seq2seq4j.nn.rnn;
 
+import dev.seq2seq4j.nn.Initializers;
+import dev.seq2seq4j.nn.InputLayer;
+import dev.seq2seq4j.nn.Model;
+import dev.seq2seq4j.nn.SymbolicTensor;
+import dev.seq2seq4j.testing.ForwardRunner;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

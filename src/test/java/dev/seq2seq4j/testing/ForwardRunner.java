@@ -1,5 +1,9 @@
-package dev.seq2seq4j.nn;
+package dev.seq2seq4j.testing;
 
+import dev.seq2seq4j.nn.Weights;
+import dev.seq2seq4j.nn.Model;
+import dev.seq2seq4j.nn.ModelGraph;
+import dev.seq2seq4j.nn.Shapes;
 import dev.seq2seq4j.data.FloatBlock;
 import java.util.List;
 import java.util.Map;
@@ -8,29 +12,29 @@ import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
 
 /** Test helper: runs a model's forward pass once in a fresh graph and session. */
-final class ForwardRunner {
+public final class ForwardRunner {
   private ForwardRunner() {}
 
   /** Initialises the model with {@code seed}, then evaluates it on {@code inputs} (in input order). */
-  static List<FloatBlock> run(Model model, long seed, FloatBlock... inputs) {
+  public static List<FloatBlock> run(Model model, long seed, FloatBlock... inputs) {
     return run(model, seed, Map.of(), inputs);
   }
 
   /** Like {@link #run(Model, long, FloatBlock...)} but overwrites some weights after initialising. */
-  static List<FloatBlock> run(
+  public static List<FloatBlock> run(
       Model model, long seed, Map<String, FloatBlock> weights, FloatBlock... inputs) {
     try (Graph g = new Graph(); Session s = new Session(g)) {
       ModelGraph mg = ModelGraph.build(model, Ops.create(g));
       mg.initialize(s, seed);
       if (!weights.isEmpty()) {
-        mg.setWeights(s, weights);
+        mg.setWeights(s, Weights.of(weights));
       }
       return mg.run(s, List.of(inputs));
     }
   }
 
   /** {@code numpy.arange(n).reshape(shape)} as floats. */
-  static FloatBlock arange(long... shape) {
+  public static FloatBlock arange(long... shape) {
     int n = (int) Shapes.size(shape);
     float[] d = new float[n];
     for (int i = 0; i < n; i++) {

@@ -1,5 +1,7 @@
-package dev.seq2seq4j.nn;
+package dev.seq2seq4j.tutorials;
 
+import dev.seq2seq4j.nn.Model;
+import dev.seq2seq4j.nn.Node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,17 +72,17 @@ class TutorialModelsTest {
     Model m = TutorialModels.byName("reverse-return-state");
     assertEquals(
         List.of(
-            "lstm/kernel",
-            "lstm/recurrent_kernel",
-            "lstm/bias",
-            "lstm_1/kernel",
-            "lstm_1/recurrent_kernel",
-            "lstm_1/bias",
-            "time_distributed/kernel",
-            "time_distributed/bias"),
+            "lstm/cell/kernel",
+            "lstm/cell/recurrent_kernel",
+            "lstm/cell/bias",
+            "lstm_1/cell/kernel",
+            "lstm_1/cell/recurrent_kernel",
+            "lstm_1/cell/bias",
+            "time_distributed/layer/kernel",
+            "time_distributed/layer/bias"),
         new ArrayList<>(m.weights().keySet()));
-    assertEquals(List.of(10L, 64L), boxed(m.weights().get("lstm/kernel").shape()));
-    assertEquals(List.of(16L, 64L), boxed(m.weights().get("lstm_1/recurrent_kernel").shape()));
+    assertEquals(List.of(10L, 64L), boxed(m.weights().get("lstm/cell/kernel").shape()));
+    assertEquals(List.of(16L, 64L), boxed(m.weights().get("lstm_1/cell/recurrent_kernel").shape()));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.seq2seq4j.interop;
+package dev.seq2seq4j.keras;
 
 /** A Keras model uses a layer or option that seq2seq4j cannot rebuild natively; the message names it. */
 public final class UnsupportedKerasFeatureException extends IllegalArgumentException {

@@ -1,5 +1,13 @@
-package dev.seq2seq4j.nn;
+package dev.seq2seq4j.nn.seq2seq;
 
+import dev.seq2seq4j.nn.Attention;
+import dev.seq2seq4j.nn.Concatenate;
+import dev.seq2seq4j.nn.Dense;
+import dev.seq2seq4j.nn.InputLayer;
+import dev.seq2seq4j.nn.Model;
+import dev.seq2seq4j.nn.SymbolicTensor;
+import dev.seq2seq4j.nn.TimeDistributed;
+import dev.seq2seq4j.nn.rnn.LSTM;
 import java.util.List;
 
 /**

@@ -1,5 +1,12 @@
-package dev.seq2seq4j.nn;
+package dev.seq2seq4j.nn.seq2seq;
 
+import dev.seq2seq4j.nn.Weights;
+import dev.seq2seq4j.nn.InputLayer;
+import dev.seq2seq4j.nn.Layer;
+import dev.seq2seq4j.nn.Model;
+import dev.seq2seq4j.nn.ModelGraph;
+import dev.seq2seq4j.nn.SymbolicTensor;
+import dev.seq2seq4j.nn.rnn.LSTM;
 import dev.seq2seq4j.data.FloatBlock;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +47,7 @@ public final class GreedyDecoder implements AutoCloseable {
    * @param outputDense the output Dense layer's name (softmax over the vocabulary)
    * @param sourceShape the per-sample source shape (timesteps, vocabulary)
    */
-  public GreedyDecoder(Model trained, Map<String, FloatBlock> weights, String encoderLstm,
+  public GreedyDecoder(Model trained, Weights weights, String encoderLstm,
       String decoderLstm, String outputDense, long[] sourceShape) {
     this(classicModels(trained, encoderLstm, decoderLstm, outputDense, sourceShape), weights);
   }
@@ -51,7 +58,7 @@ public final class GreedyDecoder implements AutoCloseable {
    * @param models the encoder and step models ({@link EncoderDecoder#training()} is not used)
    * @param weights the trained weights, by qualified name
    */
-  public GreedyDecoder(EncoderDecoder models, Map<String, FloatBlock> weights) {
+  public GreedyDecoder(EncoderDecoder models, Weights weights) {
     Model stepModel = models.step();
     long[] tokenShape = stepModel.inputs().get(0).shape();
     this.vocabulary = (int) tokenShape[tokenShape.length - 1];
@@ -106,16 +113,8 @@ public final class GreedyDecoder implements AutoCloseable {
     return new EncoderDecoder(null, encoderModel, stepModel);
   }
 
-  private static Map<String, FloatBlock> subset(Map<String, FloatBlock> all, Model m) {
-    Map<String, FloatBlock> s = new java.util.LinkedHashMap<>();
-    for (String name : m.weights().keySet()) {
-      FloatBlock w = all.get(name);
-      if (w == null) {
-        throw new IllegalArgumentException("no weight '" + name + "' given");
-      }
-      s.put(name, w);
-    }
-    return s;
+  private static Weights subset(Weights all, Model m) {
+    return all.select(m.weights().keySet()).requireComplete("model '" + m.name() + "'", m.weights());
   }
 
   /**

@@ -1,5 +1,15 @@
-package dev.seq2seq4j.nn;
+package dev.seq2seq4j.tutorials;
 
+import dev.seq2seq4j.nn.Dense;
+import dev.seq2seq4j.nn.Flatten;
+import dev.seq2seq4j.nn.InputLayer;
+import dev.seq2seq4j.nn.Model;
+import dev.seq2seq4j.nn.RepeatVector;
+import dev.seq2seq4j.nn.Reshape;
+import dev.seq2seq4j.nn.Sequential;
+import dev.seq2seq4j.nn.SymbolicTensor;
+import dev.seq2seq4j.nn.TimeDistributed;
+import dev.seq2seq4j.nn.rnn.LSTM;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;

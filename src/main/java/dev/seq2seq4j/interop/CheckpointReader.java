@@ -38,27 +38,46 @@ public final class CheckpointReader {
   private final Path prefix;
   private final CheckpointIndex index;
   private final Map<String, String> keysByName;
+  private final TrackableObjectGraph graph;
 
-  private CheckpointReader(Path prefix, CheckpointIndex index, Map<String, String> keysByName) {
+  private CheckpointReader(Path prefix, CheckpointIndex index, Map<String, String> keysByName,
+      TrackableObjectGraph graph) {
     this.prefix = prefix;
     this.index = index;
     this.keysByName = Collections.unmodifiableMap(keysByName);
+    this.graph = graph;
   }
 
   /**
    * Opens the checkpoint with this prefix and reads its object graph.
    *
    * @param prefix e.g. {@code dir/variables/variables} or {@code weights/v1.weights}
-   * @return the reader, with the checkpoint's variables by full name
+   * @return the reader, with the checkpoint's variables by full name and by object path
    * @throws ModelLoadException naming the problem if a file is missing, truncated or corrupt
    */
   public static CheckpointReader open(Path prefix) {
     // Index and data files are checked in Java first: RestoreV2's own errors on a truncated
     // or corrupt file are unclear, and native code should only see files known to be whole.
-    CheckpointIndex index = CheckpointIndex.read(prefix).verifyData();
+    return open(prefix, CheckpointIndex.read(prefix).verifyData());
+  }
+
+  /**
+   * Opens a checkpoint whose index has been read and verified already.
+   *
+   * @param prefix the checkpoint prefix
+   * @param index its verified index
+   * @return the reader
+   * @throws ModelLoadException if the object graph is corrupt
+   */
+  public static CheckpointReader open(Path prefix, CheckpointIndex index) {
+    Map<String, String> names = new LinkedHashMap<>();
     if (!index.entries().containsKey(OBJECT_GRAPH_KEY)) {
-      throw new ModelLoadException("checkpoint " + prefix + " has no " + OBJECT_GRAPH_KEY
-          + " entry: it is a name-based (TensorFlow 1) checkpoint, not an object checkpoint");
+      // A name-based checkpoint (TensorFlow 1 style, as TensorFlow Java's exporter writes):
+      // every key is a variable's own name.
+      for (CheckpointIndex.Entry e : index.entries().values()) {
+        names.put(e.key(), e.key());
+      }
+      return new CheckpointReader(prefix, index, names, TrackableObjectGraph.getDefaultInstance());
     }
     byte[] graphBytes = restoreBytes(prefix, OBJECT_GRAPH_KEY);
     TrackableObjectGraph graph;
@@ -67,16 +86,74 @@ public final class CheckpointReader {
     } catch (com.google.protobuf.InvalidProtocolBufferException e) {
       throw new ModelLoadException("checkpoint " + prefix + " has a corrupt object graph", e);
     }
-    Map<String, String> keys = new LinkedHashMap<>();
     for (TrackableObjectGraph.TrackableObject node : graph.getNodesList()) {
+      for (TrackableObjectGraph.TrackableObject.ObjectReference child : node.getChildrenList()) {
+        if (child.getNodeId() < 0 || child.getNodeId() >= graph.getNodesCount()) {
+          throw new ModelLoadException("checkpoint " + prefix + " has a corrupt object graph: a "
+              + "child refers to node " + child.getNodeId() + " of " + graph.getNodesCount());
+        }
+      }
+      String key = variableKey(node);
       for (TrackableObjectGraph.TrackableObject.SerializedTensor t : node.getAttributesList()) {
+        // Keras 3 lists each variable twice (variables/N and _all_variables/N): keep the first.
         if (t.getName().equals(VARIABLE_VALUE) && !t.getFullName().isEmpty()) {
-          // Keras 3 lists each variable twice (variables/N and _all_variables/N): keep the first.
-          keys.putIfAbsent(t.getFullName(), t.getCheckpointKey());
+          names.putIfAbsent(t.getFullName(), key);
         }
       }
     }
-    return new CheckpointReader(prefix, index, keys);
+    return new CheckpointReader(prefix, index, names, graph);
+  }
+
+  private static String variableKey(TrackableObjectGraph.TrackableObject node) {
+    for (TrackableObjectGraph.TrackableObject.SerializedTensor t : node.getAttributesList()) {
+      if (t.getName().equals(VARIABLE_VALUE)) {
+        return t.getCheckpointKey();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The checkpoint key of the variable at an object-graph path, found by following children by
+   * their local names from the root object ({@code layer_with_weights-0}, then {@code cell},
+   * then {@code kernel}).
+   *
+   * @param path e.g. {@code layer_with_weights-0/cell/kernel}
+   * @return the key, or {@code null} if no variable sits at that path
+   */
+  public String keyAtPath(String path) {
+    if (graph.getNodesCount() == 0) {
+      return null;
+    }
+    int node = 0;
+    for (String name : path.split("/")) {
+      int next = -1;
+      for (TrackableObjectGraph.TrackableObject.ObjectReference c
+          : graph.getNodes(node).getChildrenList()) {
+        if (c.getLocalName().equals(name)) {
+          next = c.getNodeId();
+          break;
+        }
+      }
+      if (next < 0) {
+        return null;
+      }
+      node = next;
+    }
+    return variableKey(graph.getNodes(node));
+  }
+
+  /**
+   * The root object's children, for messages.
+   *
+   * @return their local names, e.g. {@code layer_with_weights-0}
+   */
+  public List<String> rootChildren() {
+    List<String> names = new ArrayList<>();
+    if (graph.getNodesCount() > 0) {
+      graph.getNodes(0).getChildrenList().forEach(c -> names.add(c.getLocalName()));
+    }
+    return names;
   }
 
   /**
@@ -98,13 +175,24 @@ public final class CheckpointReader {
   }
 
   /**
-   * The checkpoint's variables.
+   * The checkpoint's variables by full name.
    *
-   * @return every variable's full name (e.g. {@code lstm/lstm_cell/kernel}) with its checkpoint
-   *     key
+   * @return every variable's full name (e.g. {@code lstm/lstm_cell/kernel}; for a name-based
+   *     checkpoint the key itself) with its checkpoint key
    */
   public Map<String, String> variables() {
     return keysByName;
+  }
+
+  /**
+   * Restores float variables by checkpoint key.
+   *
+   * @param keysByWeight checkpoint keys, by the name the caller wants the values under
+   * @return the values, by the caller's names, in their order
+   * @throws ModelLoadException if a key is missing, not float32, or the data cannot be read
+   */
+  public Map<String, FloatBlock> readKeys(Map<String, String> keysByWeight) {
+    return restoreFloats(keysByWeight);
   }
 
   /**
@@ -116,13 +204,23 @@ public final class CheckpointReader {
    * @throws ModelLoadException if the data cannot be read (e.g. a truncated data file)
    */
   public Map<String, FloatBlock> readFloats(List<String> names) {
-    List<String> keys = new ArrayList<>();
+    Map<String, String> byName = new LinkedHashMap<>();
     for (String n : names) {
       String key = keysByName.get(n);
       if (key == null) {
         throw new IllegalArgumentException(
             "checkpoint " + prefix + " has no variable '" + n + "'; it has " + keysByName.keySet());
       }
+      byName.put(n, key);
+    }
+    return restoreFloats(byName);
+  }
+
+  private Map<String, FloatBlock> restoreFloats(Map<String, String> keysByName) {
+    List<String> names = new ArrayList<>(keysByName.keySet());
+    List<String> keys = new ArrayList<>();
+    for (String n : names) {
+      String key = keysByName.get(n);
       CheckpointIndex.Entry entry = index.entries().get(key);
       if (entry == null || entry.dtype() != org.tensorflow.proto.DataType.DT_FLOAT || entry.sliced()) {
         throw new ModelLoadException("checkpoint " + prefix + ": variable '" + n + "' ("

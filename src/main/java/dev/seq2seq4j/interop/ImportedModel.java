@@ -1,19 +1,19 @@
 package dev.seq2seq4j.interop;
 
-import dev.seq2seq4j.nn.Weights;
-import dev.seq2seq4j.data.FloatBlock;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.seq2seq4j.keras.KerasModel;
+import dev.seq2seq4j.keras.KerasTopology;
+import dev.seq2seq4j.keras.KerasVersion;
+import dev.seq2seq4j.keras.UnsupportedKerasFeatureException;
 import dev.seq2seq4j.nn.Model;
-import dev.seq2seq4j.nn.WeightSpec;
+import dev.seq2seq4j.nn.Weights;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A Keras model rebuilt natively: the Java {@link Model}, its weights read from the checkpoint
- * (by Java name, e.g. {@code lstm/kernel}), and notes on options that were ignored.
+ * (by Java name, e.g. {@code lstm/cell/kernel}), and notes on options that were ignored.
  *
  * @param model the native model
  * @param weights every weight of the model, by qualified Java name
@@ -56,60 +56,10 @@ public record ImportedModel(Model model, Weights weights, List<String> notes) {
    * @throws UnsupportedKerasFeatureException naming an unsupported layer or option
    */
   public static ImportedModel fromCheckpoint(
-      com.fasterxml.jackson.databind.JsonNode config, Path prefix, Map<String, long[]> inputShapes) {
-    KerasModelBuilder.Result built = KerasModelBuilder.build(config, inputShapes);
+      JsonNode config, Path prefix, Map<String, long[]> inputShapes) {
+    KerasModel keras = KerasTopology.read(config, KerasVersion.ofConfig(config), inputShapes);
     CheckpointReader reader = CheckpointReader.open(prefix);
-    Map<String, String> javaToKeras = matchWeights(built.model(), reader.variables().keySet(), prefix);
-    Map<String, FloatBlock> byKeras = reader.readFloats(new ArrayList<>(javaToKeras.values()));
-    Map<String, FloatBlock> weights = new LinkedHashMap<>();
-    javaToKeras.forEach((java, keras) -> weights.put(java, byKeras.get(keras)));
-    for (Map.Entry<String, WeightSpec> e : built.model().weights().entrySet()) {
-      long[] want = e.getValue().shape();
-      long[] got = weights.get(e.getKey()).shape();
-      if (!java.util.Arrays.equals(want, got)) {
-        throw new ModelLoadException(
-            "weight " + e.getKey() + " (" + javaToKeras.get(e.getKey()) + ") has shape "
-                + java.util.Arrays.toString(got) + " in the checkpoint, the config needs "
-                + java.util.Arrays.toString(want));
-      }
-    }
-    return new ImportedModel(built.model(), Weights.of(weights), built.notes());
-  }
-
-  /**
-   * Maps each Java weight ({@code layer/kernel}) to the checkpoint variable it comes from: Keras
-   * names variables {@code layer/cell/kernel} (LSTM), {@code layer/kernel} (Dense) or {@code
-   * wrapper/inner/kernel} (TimeDistributed), sometimes behind the model's name; the layer is the
-   * first path component that names a model layer, the weight is the last.
-   */
-  static Map<String, String> matchWeights(Model model, Set<String> variableNames, Path prefix) {
-    // The Java weight "lstm/cell/kernel" is found by its layer ("lstm") and short name ("kernel").
-    Map<String, String> byLayerAndName = new LinkedHashMap<>();
-    for (String w : model.weights().keySet()) {
-      byLayerAndName.put(w.substring(0, w.indexOf('/')) + "/" + w.substring(w.lastIndexOf('/') + 1), w);
-    }
-    Map<String, String> found = new LinkedHashMap<>();
-    for (String v : variableNames) {
-      String[] parts = v.split("/");
-      String weight = parts[parts.length - 1];
-      for (int i = 0; i < parts.length - 1; i++) {
-        String java = byLayerAndName.get(parts[i] + "/" + weight);
-        if (java != null) {
-          found.putIfAbsent(java, v);
-          break;
-        }
-      }
-    }
-    Map<String, String> ordered = new LinkedHashMap<>();
-    for (String w : model.weights().keySet()) {
-      String v = found.get(w);
-      if (v == null) {
-        throw new ModelLoadException(
-            "checkpoint " + prefix + " has no variable for weight " + w + "; it holds "
-                + variableNames);
-      }
-      ordered.put(w, v);
-    }
-    return ordered;
+    Weights weights = CheckpointWeights.read(keras.model(), keras.layout(), reader);
+    return new ImportedModel(keras.model(), weights, keras.notes());
   }
 }

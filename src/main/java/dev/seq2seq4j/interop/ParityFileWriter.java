@@ -13,13 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import dev.seq2seq4j.keras.KerasConfigWriter;
 import org.tensorflow.TensorFlow;
 
 /**
  * Writes a {@code parity.json} beside a SavedModel that Java exported, in the format
  * python-export writes for Python's models, so either side can check the other: the probe
  * outputs are computed by the reloaded SavedModel, and {@code python-export/check_parity.py}
- * (or {@link ParityFile} in Java) replays them.
+ * (or {@link ParityFile} in Java) replays them. The file carries the model's Keras 3 config, so
+ * {@code parity} rebuilds a Java export natively like any Keras model.
  */
 public final class ParityFileWriter {
   /** How many probe rows are written. */
@@ -67,7 +69,7 @@ public final class ParityFileWriter {
               recipe,
               seed,
               Map.of("tensorflow", TensorFlow.version(), "producer", "seq2seq4j"),
-              null,
+              KerasConfigWriter.write(model),
               weightTable(model),
               new ParityFile.Signature(SavedModelRunner.DEFAULT_SIGNATURE, inSpecs, outSpecs),
               new ParityFile.Probes(probeTensors(inputs), probeTensors(outputs)),

@@ -12,6 +12,7 @@ import org.tensorflow.types.TFloat32;
 public final class InputLayer extends Layer {
   private final long[] shape;
   private final DType dtype;
+  private SymbolicTensor tensor;
 
   private InputLayer(String name, DType dtype, long[] shape) {
     super(name);
@@ -49,7 +50,17 @@ public final class InputLayer extends Layer {
       throw new IllegalArgumentException("every Input needs a name (it names the model's feed)");
     }
     InputLayer layer = new InputLayer(name, dtype, shape);
-    return new Node(layer, List.of(), List.of(layer.shape), List.of(dtype)).outputs().get(0);
+    layer.tensor = new Node(layer, List.of(), List.of(layer.shape), List.of(dtype)).outputs().get(0);
+    return layer.tensor;
+  }
+
+  /**
+   * The symbolic tensor this Input feeds into a model.
+   *
+   * @return the tensor {@link #input} returned
+   */
+  public SymbolicTensor tensor() {
+    return tensor;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.seq2seq4j.nn;
 import dev.seq2seq4j.data.FloatBlock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,18 +52,21 @@ public final class ModelGraph {
   private ModelGraph(Model model, Ops tf, String outputPrefix) {
     this.model = model;
     this.specs = model.weights();
+    // Variables first, so that their scopes get exactly the layers' names.
+    Map<Layer, LayerWeights> layerWeights = new IdentityHashMap<>();
+    Map<String, Ops> scopes = new HashMap<>();
+    for (Layer layer : model.layers()) {
+      Map<String, Variable<TFloat32>> own = new LinkedHashMap<>();
+      for (Map.Entry<String, WeightSpec> w : layer.weightTree().entrySet()) {
+        own.put(w.getKey(),
+            createVariable(tf, scopes, layer.name() + "/" + w.getKey(), w.getValue()));
+      }
+      layerWeights.put(layer, LayerWeights.of(own));
+    }
     training = tf.withName("keras_learning_phase")
         .placeholderWithDefault(tf.constant(false), Shape.scalar());
     stepSeed = tf.withName("step_seed")
         .placeholderWithDefault(tf.constant(new long[] {0, 0}), LayerContext.seedShape());
-    Map<Layer, LayerWeights> layerWeights = new IdentityHashMap<>();
-    for (Layer layer : model.layers()) {
-      Map<String, Variable<TFloat32>> own = new LinkedHashMap<>();
-      for (Map.Entry<String, WeightSpec> w : layer.weightTree().entrySet()) {
-        own.put(w.getKey(), createVariable(tf, layer.name() + "/" + w.getKey(), w.getValue()));
-      }
-      layerWeights.put(layer, LayerWeights.of(own));
-    }
     LayerContext root = LayerContext.root(tf, training, stepSeed);
     Map<SymbolicTensor, Operand<TFloat32>> values = new IdentityHashMap<>();
     Map<SymbolicTensor, Operand<TBool>> masks = new IdentityHashMap<>();
@@ -105,12 +109,21 @@ public final class ModelGraph {
     }
   }
 
-  /** A variable and its placeholder-fed assign; op names cannot hold '/', scopes can. */
-  private Variable<TFloat32> createVariable(Ops tf, String path, WeightSpec spec) {
+  /**
+   * A variable and its placeholder-fed assign. Op names cannot hold '/', scopes can; each
+   * scope is made once ({@code lstm}, then {@code lstm/cell}), since asking for a scope name
+   * twice gives a fresh, suffixed one.
+   */
+  private Variable<TFloat32> createVariable(
+      Ops tf, Map<String, Ops> scopes, String path, WeightSpec spec) {
     String[] parts = path.split("/");
     Ops scope = tf;
+    String prefix = "";
     for (int i = 0; i < parts.length - 1; i++) {
-      scope = scope.withSubScope(parts[i]);
+      prefix = prefix.isEmpty() ? parts[i] : prefix + "/" + parts[i];
+      Ops parent = scope;
+      String part = parts[i];
+      scope = scopes.computeIfAbsent(prefix, k -> parent.withSubScope(part));
     }
     String leaf = parts[parts.length - 1];
     Shape shape = Shape.of(spec.shape());

@@ -26,6 +26,7 @@ public final class Sequential extends Model {
   public static final class Builder {
     private final String name;
     private String inputName = "input";
+    private DType inputDtype = DType.FLOAT32;
     private long[] inputShape;
     private final List<Layer> layers = new ArrayList<>();
 
@@ -42,6 +43,12 @@ public final class Sequential extends Model {
     /** The input's name (default {@code input}). */
     public Builder inputName(String inputName) {
       this.inputName = inputName;
+      return this;
+    }
+
+    /** The input's dtype (default float32; int32 for token indices). */
+    public Builder inputDtype(DType dtype) {
+      this.inputDtype = dtype;
       return this;
     }
 
@@ -65,7 +72,7 @@ public final class Sequential extends Model {
       if (layers.isEmpty()) {
         throw new IllegalArgumentException("Sequential '" + name + "' has no layers");
       }
-      SymbolicTensor in = InputLayer.input(inputName, inputShape);
+      SymbolicTensor in = InputLayer.input(inputName, inputDtype, inputShape);
       SymbolicTensor x = in;
       for (Layer l : layers) {
         x = l.apply(x);

@@ -1,5 +1,8 @@
 package dev.seq2seq4j.interop;
 
+import dev.seq2seq4j.keras.KerasModel;
+import dev.seq2seq4j.keras.KerasTopology;
+import dev.seq2seq4j.keras.KerasVersion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,10 +37,14 @@ class KerasConfigSourceTest {
       zip.putNextEntry(new ZipEntry("config.json"));
       zip.write(config.toString().getBytes());
     }
-    Model fromJson = KerasModelBuilder.build(KerasConfigSource.fromFile(json), Map.of()).model();
-    Model fromArchive = KerasModelBuilder.build(KerasConfigSource.fromFile(archive), Map.of()).model();
+    Model fromJson = read(KerasConfigSource.fromFile(json)).model();
+    Model fromArchive = read(KerasConfigSource.fromFile(archive)).model();
     assertEquals(fromJson.summary(), fromArchive.summary());
     assertEquals(4010L, fromJson.parameterCount());
+  }
+
+  private static KerasModel read(JsonNode config) {
+    return KerasTopology.read(config, KerasVersion.ofConfig(config), Map.of());
   }
 
   @Test
@@ -46,7 +53,7 @@ class KerasConfigSourceTest {
     JsonNode config = KerasConfigSource.fromFile(h5);
     assertEquals("Model", config.get("class_name").asText());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> KerasModelBuilder.build(config, Map.of()));
+        () -> read(config));
     assertTrue(e.getMessage().contains("Encoder_Input"), e.getMessage());
   }
 }

@@ -74,6 +74,25 @@ class SavedModelExporterTest {
   }
 
   @Test
+  void javaExportsRebuildNativelyFromTheirOwnKerasConfig(@TempDir Path tmp) {
+    Model model = TutorialModels.reverseReturnState(4, 10, 16);
+    Path dir = tmp.resolve("exported");
+    try (CompiledModel cm =
+        CompiledModel.compile(model, CompileOptions.builder(Losses.categoricalCrossentropy()).build())) {
+      SavedModelExporter.export(model, cm.weights(), dir);
+      ParityFileWriter.write(dir, "reverse-return-state", 1, model,
+          new ParityFile.Training(2.3, null, null, 0, 0.0, null, null, null, null));
+      ImportedModel imported = ImportedModel.fromSavedModel(dir, Map.of());
+      assertEquals(model.summary(), imported.model().summary());
+      assertEquals(cm.weights(), imported.weights());
+      ParityReport report = ParityChecker.check(dir, SavedModelRunner.DEFAULT_SIGNATURE, imported,
+          ParityChecker.DEFAULT_TOLERANCE, 1);
+      assertTrue(report.passed(), report.format());
+      assertEquals(0.0, report.maxAbsError());
+    }
+  }
+
+  @Test
   void refusesANonEmptyFolderAndMismatchedWeights(@TempDir Path tmp) throws Exception {
     Model model = TutorialModels.reverseLstmDefault(4, 10, 16);
     Files.writeString(tmp.resolve("keep.txt"), "x");

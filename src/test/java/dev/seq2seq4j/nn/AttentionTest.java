@@ -57,6 +57,6 @@ class AttentionTest {
     assertTrue(t.getMessage().contains("one width"), t.getMessage());
     Throwable c = assertThrows(IllegalArgumentException.class,
         () -> new Concatenate().apply(q, v));
-    assertTrue(c.getMessage().contains("last axis"), c.getMessage());
+    assertTrue(c.getMessage().contains("alike but for axis -1"), c.getMessage());
   }
 }

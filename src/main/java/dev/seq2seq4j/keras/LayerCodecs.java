@@ -1,0 +1,167 @@
+package dev.seq2seq4j.keras;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.seq2seq4j.nn.Layer;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The registry of {@link LayerCodec}s: by Keras class name for reading, by native class for
+ * writing. It is the one list of what seq2seq4j can import and export; nothing is ever looked
+ * up or loaded by a name found in a file beyond this table.
+ */
+public final class LayerCodecs {
+  private static final LayerCodecs STANDARD = new LayerCodecs(List.of(
+      new InputLayerCodec(),
+      new DenseCodec(),
+      new DropoutCodec(),
+      new FlattenCodec(),
+      new ReshapeCodec(),
+      new RepeatVectorCodec(),
+      new TimeDistributedCodec(),
+      new LstmCodec(),
+      new AttentionCodec(),
+      new ConcatenateCodec()));
+
+  /** Layers that run Python code; refused with that reason rather than as unknown. */
+  private static final Set<String> PYTHON_CODE = Set.of("Lambda", "TFOpLambda", "SlicingOpLambda");
+
+  private final Map<String, LayerCodec<?>> byClassName = new LinkedHashMap<>();
+  private final Map<Class<?>, LayerCodec<?>> byLayerClass = new LinkedHashMap<>();
+
+  private LayerCodecs(List<LayerCodec<?>> codecs) {
+    for (LayerCodec<?> c : codecs) {
+      if (byClassName.put(c.className(), c) != null) {
+        throw new IllegalStateException("two codecs for Keras class " + c.className());
+      }
+      byLayerClass.putIfAbsent(c.layerClass(), c);
+    }
+  }
+
+  /**
+   * Every codec seq2seq4j has.
+   *
+   * @return the standard registry
+   */
+  public static LayerCodecs standard() {
+    return STANDARD;
+  }
+
+  /**
+   * The Keras classes that can be read.
+   *
+   * @return the class names, sorted
+   */
+  public Set<String> classNames() {
+    return Collections.unmodifiableSet(new TreeSet<>(byClassName.keySet()));
+  }
+
+  /**
+   * The native layer classes that can be written.
+   *
+   * @return the classes
+   */
+  public Set<Class<?>> layerClasses() {
+    return Collections.unmodifiableSet(byLayerClass.keySet());
+  }
+
+  /**
+   * The codec that writes a native layer.
+   *
+   * @param layer the layer
+   * @return its codec
+   * @throws UnsupportedKerasFeatureException if the layer's class has none
+   */
+  @SuppressWarnings("unchecked")
+  public <L extends Layer> LayerCodec<L> forLayer(L layer) {
+    LayerCodec<?> c = byLayerClass.get(layer.getClass());
+    if (c == null) {
+      throw new UnsupportedKerasFeatureException(layer.describe()
+          + " has no Keras form (no codec for " + layer.getClass().getSimpleName() + ")");
+    }
+    return (LayerCodec<L>) c;
+  }
+
+  /**
+   * The codec of a Keras class, if there is one.
+   *
+   * @param className the Keras class name
+   * @return the codec or {@code null}
+   */
+  public LayerCodec<?> forClassName(String className) {
+    return byClassName.get(className);
+  }
+
+  /**
+   * Builds a native layer from a serialized layer object ({@code {"class_name": ..., "config":
+   * {...}}}), refusing custom code and unknown classes by name.
+   *
+   * @param layerObject the serialized layer
+   * @param ctx version, notes and registry
+   * @return the layer
+   * @throws UnsupportedKerasFeatureException for a Lambda, a custom class or an unknown layer
+   */
+  public Layer read(JsonNode layerObject, CodecContext ctx) {
+    String cls = layerObject.path("class_name").asText("");
+    JsonNode config = layerObject.path("config");
+    String name = config.path("name").asText(layerObject.path("name").asText(""));
+    String where = cls + (name.isEmpty() ? "" : " '" + name + "'");
+    if (PYTHON_CODE.contains(cls)) {
+      throw new UnsupportedKerasFeatureException(where + " holds Python code, which seq2seq4j "
+          + "never runs (rewrite it as built-in layers)");
+    }
+    requireBuiltIn(layerObject, where);
+    LayerCodec<?> codec = byClassName.get(cls);
+    if (codec == null) {
+      throw new UnsupportedKerasFeatureException("unsupported Keras layer " + where
+          + "; supported: " + String.join(", ", classNames()));
+    }
+    return codec.fromConfig(KerasConfig.of(config, where), ctx);
+  }
+
+  /**
+   * A custom class registered under the name of a built-in one is still custom code: Keras 3
+   * marks built-ins with a {@code keras} module and no registered name.
+   */
+  private static void requireBuiltIn(JsonNode layerObject, String where) {
+    JsonNode module = layerObject.get("module");
+    if (module != null && !module.isNull()
+        && !(module.asText().equals("keras") || module.asText().startsWith("keras."))) {
+      throw new UnsupportedKerasFeatureException(where + " comes from module '" + module.asText()
+          + "': custom layers are code, which seq2seq4j never loads");
+    }
+    JsonNode registered = layerObject.get("registered_name");
+    if (registered != null && !registered.isNull()
+        && !registered.asText().equals(layerObject.path("class_name").asText())) {
+      throw new UnsupportedKerasFeatureException(where + " is the custom class '"
+          + registered.asText() + "', which seq2seq4j never loads");
+    }
+  }
+
+  /**
+   * Serializes a native layer as a Keras 3 layer object.
+   *
+   * @param layer the layer
+   * @param json the JSON writer
+   * @return the layer object
+   */
+  public <L extends Layer> ObjectNode write(L layer, KerasJson json) {
+    LayerCodec<L> codec = forLayer(layer);
+    return json.layerObject(codec.className(), codec.toConfig(layer, json));
+  }
+
+  /**
+   * A native layer's variables in Keras's order, with their names in every format.
+   *
+   * @param layer the built layer
+   * @return the variables
+   */
+  public <L extends Layer> List<KerasVariable> variables(L layer) {
+    return forLayer(layer).variables(layer);
+  }
+}

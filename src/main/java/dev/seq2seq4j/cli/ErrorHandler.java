@@ -1,11 +1,10 @@
 package dev.seq2seq4j.cli;
 
 import dev.seq2seq4j.interop.ModelLoadException;
-
 import java.io.UncheckedIOException;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Turns exceptions thrown by a command into one {@code error: ...} line on stderr, never a stack

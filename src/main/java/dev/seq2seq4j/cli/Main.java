@@ -1,8 +1,8 @@
 package dev.seq2seq4j.cli;
 
 import dev.seq2seq4j.nn.Model;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code seq2seq4j} command line. Subcommands are registered in {@link #commandLine(Io)}

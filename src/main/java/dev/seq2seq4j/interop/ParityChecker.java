@@ -1,10 +1,10 @@
 package dev.seq2seq4j.interop;
 
-import dev.seq2seq4j.nn.Weights;
 import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.ModelGraph;
 import dev.seq2seq4j.nn.SymbolicTensor;
+import dev.seq2seq4j.nn.Weights;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

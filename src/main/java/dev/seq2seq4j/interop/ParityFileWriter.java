@@ -1,8 +1,8 @@
 package dev.seq2seq4j.interop;
 
-import dev.seq2seq4j.data.FloatBlock;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seq2seq4j.data.FloatBlock;
+import dev.seq2seq4j.keras.KerasConfigWriter;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.WeightSpec;
 import java.io.IOException;
@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import dev.seq2seq4j.keras.KerasConfigWriter;
 import org.tensorflow.TensorFlow;
 
 /**

@@ -1,9 +1,8 @@
 package dev.seq2seq4j.interop;
 
-import dev.seq2seq4j.nn.Weights;
-import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.ModelGraph;
+import dev.seq2seq4j.nn.Weights;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

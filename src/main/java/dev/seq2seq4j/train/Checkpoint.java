@@ -1,11 +1,11 @@
 package dev.seq2seq4j.train;
 
-import dev.seq2seq4j.nn.Weights;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seq2seq4j.data.FloatBlock;
+import dev.seq2seq4j.nn.Weights;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -1,11 +1,9 @@
 package dev.seq2seq4j.tutorials;
 
-import dev.seq2seq4j.train.FitOptions;
-
-import dev.seq2seq4j.train.CompileOptions;
-
 import dev.seq2seq4j.nn.Model;
+import dev.seq2seq4j.train.CompileOptions;
 import dev.seq2seq4j.train.CompiledModel;
+import dev.seq2seq4j.train.FitOptions;
 import dev.seq2seq4j.train.Loss;
 
 /**

@@ -1,7 +1,6 @@
 package dev.seq2seq4j.tutorials;
 
 import dev.seq2seq4j.nn.Weights;
-import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.train.History;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,13 +1,13 @@
 package dev.seq2seq4j.tutorials;
 
-import dev.seq2seq4j.nn.Weights;
-import dev.seq2seq4j.nn.seq2seq.EncoderDecoder;
-import dev.seq2seq4j.nn.seq2seq.GreedyDecoder;
 import dev.seq2seq4j.data.Dataset;
 import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.data.PythonRandom;
 import dev.seq2seq4j.data.ReversedSequenceProblem;
 import dev.seq2seq4j.nn.Model;
+import dev.seq2seq4j.nn.Weights;
+import dev.seq2seq4j.nn.seq2seq.EncoderDecoder;
+import dev.seq2seq4j.nn.seq2seq.GreedyDecoder;
 import dev.seq2seq4j.train.CompiledModel;
 import dev.seq2seq4j.train.EarlyStopping;
 import dev.seq2seq4j.train.FitOptions;

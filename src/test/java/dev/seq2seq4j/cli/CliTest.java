@@ -1,13 +1,12 @@
 package dev.seq2seq4j.cli;
 
-import dev.seq2seq4j.interop.SavedModelRunner;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seq2seq4j.interop.SavedModelRunner;
 import dev.seq2seq4j.tutorials.Recipes;
 import java.nio.file.Files;
 import java.nio.file.Path;

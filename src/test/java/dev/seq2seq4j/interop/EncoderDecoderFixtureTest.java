@@ -1,12 +1,12 @@
 package dev.seq2seq4j.interop;
 
-import dev.seq2seq4j.nn.Weights;
-import dev.seq2seq4j.nn.seq2seq.GreedyDecoder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seq2seq4j.data.FloatBlock;
+import dev.seq2seq4j.nn.Weights;
+import dev.seq2seq4j.nn.seq2seq.GreedyDecoder;
 import dev.seq2seq4j.train.CompileOptions;
 import dev.seq2seq4j.train.CompiledModel;
 import dev.seq2seq4j.train.Losses;

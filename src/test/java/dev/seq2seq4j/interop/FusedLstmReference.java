@@ -1,9 +1,8 @@
 package dev.seq2seq4j.interop;
 
-import dev.seq2seq4j.nn.Weights;
 import dev.seq2seq4j.data.FloatBlock;
+import dev.seq2seq4j.nn.Weights;
 import java.util.List;
-import java.util.Map;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;

@@ -1,14 +1,14 @@
 package dev.seq2seq4j.interop;
 
-import dev.seq2seq4j.keras.KerasModel;
-import dev.seq2seq4j.keras.KerasTopology;
-import dev.seq2seq4j.keras.KerasVersion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seq2seq4j.keras.KerasModel;
+import dev.seq2seq4j.keras.KerasTopology;
+import dev.seq2seq4j.keras.KerasVersion;
 import dev.seq2seq4j.nn.Model;
 import java.io.OutputStream;
 import java.nio.file.Files;

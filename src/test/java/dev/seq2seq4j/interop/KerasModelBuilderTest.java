@@ -1,9 +1,5 @@
 package dev.seq2seq4j.interop;
 
-import dev.seq2seq4j.keras.KerasTopology;
-import dev.seq2seq4j.keras.KerasVersion;
-import dev.seq2seq4j.nn.Dropout;
-import dev.seq2seq4j.keras.UnsupportedKerasFeatureException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seq2seq4j.data.FloatBlock;
+import dev.seq2seq4j.keras.KerasTopology;
+import dev.seq2seq4j.keras.KerasVersion;
+import dev.seq2seq4j.keras.UnsupportedKerasFeatureException;
+import dev.seq2seq4j.nn.Dropout;
 import dev.seq2seq4j.train.CompileOptions;
 import dev.seq2seq4j.train.CompiledModel;
 import dev.seq2seq4j.train.Losses;

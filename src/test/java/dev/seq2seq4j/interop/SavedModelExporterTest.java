@@ -1,7 +1,5 @@
 package dev.seq2seq4j.interop;
 
-import dev.seq2seq4j.nn.Weights;
-import dev.seq2seq4j.tutorials.TutorialModels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,10 +9,12 @@ import dev.seq2seq4j.data.Dataset;
 import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.data.ReversedSequenceProblem;
 import dev.seq2seq4j.nn.Model;
+import dev.seq2seq4j.nn.Weights;
 import dev.seq2seq4j.train.CompileOptions;
 import dev.seq2seq4j.train.CompiledModel;
 import dev.seq2seq4j.train.FitOptions;
 import dev.seq2seq4j.train.Losses;
+import dev.seq2seq4j.tutorials.TutorialModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

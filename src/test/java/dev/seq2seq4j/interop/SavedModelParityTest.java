@@ -1,13 +1,12 @@
 package dev.seq2seq4j.interop;
 
-import dev.seq2seq4j.data.FloatBlock;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.testing.Tolerance;
 import java.io.IOException;
 import java.nio.file.Files;

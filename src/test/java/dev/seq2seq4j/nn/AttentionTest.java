@@ -1,11 +1,11 @@
 package dev.seq2seq4j.nn;
 
-import dev.seq2seq4j.testing.ForwardRunner;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seq2seq4j.data.FloatBlock;
+import dev.seq2seq4j.testing.ForwardRunner;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

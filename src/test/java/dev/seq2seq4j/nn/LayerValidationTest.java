@@ -1,9 +1,9 @@
 package dev.seq2seq4j.nn;
 
-import dev.seq2seq4j.nn.rnn.LSTM;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seq2seq4j.nn.rnn.LSTM;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;

@@ -1,10 +1,10 @@
 package dev.seq2seq4j.testing;
 
-import dev.seq2seq4j.nn.Weights;
+import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.ModelGraph;
 import dev.seq2seq4j.nn.Shapes;
-import dev.seq2seq4j.data.FloatBlock;
+import dev.seq2seq4j.nn.Weights;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Graph;

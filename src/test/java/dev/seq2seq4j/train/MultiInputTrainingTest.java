@@ -1,6 +1,5 @@
 package dev.seq2seq4j.train;
 
-import dev.seq2seq4j.nn.rnn.LSTM;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +12,7 @@ import dev.seq2seq4j.nn.InputLayer;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.SymbolicTensor;
 import dev.seq2seq4j.nn.TimeDistributed;
+import dev.seq2seq4j.nn.rnn.LSTM;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

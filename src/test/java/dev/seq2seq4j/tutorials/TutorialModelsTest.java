@@ -1,11 +1,11 @@
 package dev.seq2seq4j.tutorials;
 
-import dev.seq2seq4j.nn.Model;
-import dev.seq2seq4j.nn.Node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seq2seq4j.nn.Model;
+import dev.seq2seq4j.nn.Node;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,16 +1,15 @@
 package dev.seq2seq4j.nn.seq2seq;
 
-import dev.seq2seq4j.nn.Weights;
+import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.nn.InputLayer;
 import dev.seq2seq4j.nn.Layer;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.ModelGraph;
 import dev.seq2seq4j.nn.SymbolicTensor;
-import dev.seq2seq4j.nn.rnn.LSTM;
-import dev.seq2seq4j.data.FloatBlock;
+import dev.seq2seq4j.nn.Weights;
+import dev.seq2seq4j.nn.rnn.Rnn;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
@@ -35,21 +34,21 @@ public final class GreedyDecoder implements AutoCloseable {
   private final int carried;
 
   /**
-   * Builds the inference models of Keras's classic seq2seq ({@code h, c =
-   * LSTM(return_state)(source)}; {@code LSTM(return_sequences, return_state)(shifted_target,
-   * initial_state=[h, c])}; {@code Dense(softmax)}) from the named layers of a trained model, so
-   * they share its weights.
+   * Builds the inference models of Keras's classic seq2seq ({@code states =
+   * RNN(return_state)(source)}; {@code RNN(return_sequences, return_state)(shifted_target,
+   * initial_state=states)}; {@code Dense(softmax)}) from the named layers of a trained model, so
+   * they share its weights. Any recurrent layer works (LSTM, GRU, SimpleRNN).
    *
    * @param trained the teacher-forced training model (supplies the layers)
    * @param weights its weights, by qualified name
-   * @param encoderLstm the encoder LSTM's name (must return state)
-   * @param decoderLstm the decoder LSTM's name (must return sequences and state)
+   * @param encoderRnn the encoder's name (a recurrent layer returning its state)
+   * @param decoderRnn the decoder's name (a recurrent layer returning sequences and state)
    * @param outputDense the output Dense layer's name (softmax over the vocabulary)
    * @param sourceShape the per-sample source shape (timesteps, vocabulary)
    */
-  public GreedyDecoder(Model trained, Weights weights, String encoderLstm,
-      String decoderLstm, String outputDense, long[] sourceShape) {
-    this(classicModels(trained, encoderLstm, decoderLstm, outputDense, sourceShape), weights);
+  public GreedyDecoder(Model trained, Weights weights, String encoderRnn,
+      String decoderRnn, String outputDense, long[] sourceShape) {
+    this(classicModels(trained, encoderRnn, decoderRnn, outputDense, sourceShape), weights);
   }
 
   /**
@@ -85,31 +84,38 @@ public final class GreedyDecoder implements AutoCloseable {
     }
   }
 
-  private static EncoderDecoder classicModels(Model trained, String encoderLstm,
-      String decoderLstm, String outputDense, long[] sourceShape) {
-    Layer enc = trained.layer(encoderLstm);
-    Layer dec = trained.layer(decoderLstm);
+  private static EncoderDecoder classicModels(Model trained, String encoderRnn,
+      String decoderRnn, String outputDense, long[] sourceShape) {
+    Layer enc = trained.layer(encoderRnn);
+    Layer dec = trained.layer(decoderRnn);
     Layer dense = trained.layer(outputDense);
-    if (!(enc instanceof LSTM e) || !e.returnState()) {
-      throw new IllegalArgumentException("'" + encoderLstm + "' must be an LSTM with return_state");
-    }
-    if (!(dec instanceof LSTM d) || !d.returnState() || !d.returnSequences()) {
+    if (!(enc instanceof Rnn e) || !e.returnState()) {
       throw new IllegalArgumentException(
-          "'" + decoderLstm + "' must be an LSTM with return_sequences and return_state");
+          "'" + encoderRnn + "' must be a recurrent layer with return_state");
+    }
+    if (!(dec instanceof Rnn d) || !d.returnState() || !d.returnSequences()) {
+      throw new IllegalArgumentException("'" + decoderRnn
+          + "' must be a recurrent layer with return_sequences and return_state");
+    }
+    if (e.stateCount() != d.stateCount() || e.units() != d.units()) {
+      throw new IllegalArgumentException("'" + encoderRnn + "' and '" + decoderRnn
+          + "' must carry states of one size to hand the encoder's on to the decoder");
     }
     int units = d.units();
     long vocabulary = trained.inputs().get(trained.inputs().size() - 1).shape()[1];
     SymbolicTensor source = InputLayer.input("source", sourceShape);
     List<SymbolicTensor> encoded = enc.applyAll(source);
-    Model encoderModel =
-        Model.functional("encoder", List.of(source), List.of(encoded.get(1), encoded.get(2)));
+    Model encoderModel = Model.functional("encoder", List.of(source),
+        encoded.subList(1, encoded.size()));
     SymbolicTensor token = InputLayer.input("token", 1, vocabulary);
-    SymbolicTensor h = InputLayer.input("h", units);
-    SymbolicTensor c = InputLayer.input("c", units);
-    List<SymbolicTensor> decoded = dec.applyAll(token, h, c);
-    SymbolicTensor probs = dense.apply(decoded.get(0));
-    Model stepModel = Model.functional(
-        "decoder_step", List.of(token, h, c), List.of(probs, decoded.get(1), decoded.get(2)));
+    List<SymbolicTensor> stepInputs = new ArrayList<>(List.of(token));
+    for (String state : d.cell().stateNames()) {
+      stepInputs.add(InputLayer.input(state, units));
+    }
+    List<SymbolicTensor> decoded = dec.applyAll(stepInputs.toArray(new SymbolicTensor[0]));
+    List<SymbolicTensor> stepOutputs = new ArrayList<>(List.of(dense.apply(decoded.get(0))));
+    stepOutputs.addAll(decoded.subList(1, decoded.size()));
+    Model stepModel = Model.functional("decoder_step", stepInputs, stepOutputs);
     return new EncoderDecoder(null, encoderModel, stepModel);
   }
 

@@ -1,14 +1,14 @@
 package dev.seq2seq4j.nn.rnn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.nn.Initializers;
 import dev.seq2seq4j.nn.InputLayer;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.SymbolicTensor;
 import dev.seq2seq4j.testing.ForwardRunner;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import dev.seq2seq4j.data.FloatBlock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

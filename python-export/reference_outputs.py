@@ -168,11 +168,15 @@ def input_plan(model):
 
 
 def make_probes(model, rows=32, seed=1, timesteps=6):
-    """Seeded probe arrays by input layer name (model input order) and the padding used."""
+    """Seeded probe arrays by input layer name (model input order) and the padding used.
+
+    ``timesteps`` fills the dimensions the model leaves open; a dict gives it per input name.
+    """
     rng = np.random.default_rng(seed)
     probes, padding = {}, {}
     for plan in input_plan(model):
-        shape = [rows] + [timesteps if d is None else int(d) for d in plan["shape"][1:]]
+        steps_here = timesteps.get(plan["name"], 6) if isinstance(timesteps, dict) else timesteps
+        shape = [rows] + [steps_here if d is None else int(d) for d in plan["shape"][1:]]
         masked = plan["mask_value"] is not None
         if plan["integer"]:
             low = 1 if masked else 0
@@ -255,11 +259,13 @@ def reference_parity(path, rows=32, seed=1, timesteps=6, model=None):
         model = load(path)
     probes, padding = make_probes(model, rows, seed, timesteps)
     outputs = predict(model, probes)
+    source = os.path.basename(os.path.normpath(path))
     parity = {
-        "source": os.path.basename(os.path.normpath(path)),
+        "recipe": source if os.path.isdir(path) else os.path.splitext(source)[0],
+        "seed": seed,
+        "source": source,
         "versions": versions(),
         "model_config": stored_config(path),
-        "probe_seed": seed,
         "probes": probes_json(probes, outputs),
         "reference": REFERENCE,
     }

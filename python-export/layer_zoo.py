@@ -112,12 +112,12 @@ def gru_reset_before():
     return seq("gru_reset_before", (5, 3), [L.GRU(5, reset_after=False), L.Dense(3)])
 
 
-@zoo("gru_state_functional", "encoder GRU(return_state) -> decoder GRU(return_sequences, initial_state) -> Dense; two inputs")
+@zoo("gru_state_functional", "encoder GRU(return_state) -> decoder GRU(return_sequences, initial_state) -> Dense; two inputs; the GRUs named `encoder` and `decoder`, as users name them")
 def gru_state_functional():
     enc_in = keras.Input((5, 3), name="encoder_input")
     dec_in = keras.Input((4, 2), name="decoder_input")
-    _, state = L.GRU(6, return_state=True)(enc_in)
-    dec = L.GRU(6, return_sequences=True)(dec_in, initial_state=state)
+    _, state = L.GRU(6, return_state=True, name="encoder")(enc_in)
+    dec = L.GRU(6, return_sequences=True, name="decoder")(dec_in, initial_state=state)
     out = L.Dense(3, activation="softmax")(dec)
     return keras.Model([enc_in, dec_in], out, name="gru_state_functional")
 

@@ -275,7 +275,10 @@ def section_archive(models_dir):
     out.append("`metadata.json` values: `keras_version` (e.g. `\"3.8.0\"`) and `date_saved` "
                "(`\"YYYY-MM-DD@HH:MM:SS\"`). `config.json` is the model's `get_config` wrapped "
                "with its class (`module`, `class_name`, `registered_name`) plus `build_config` "
-               "and, once compiled, `compile_config`.")
+               "and, once compiled, `compile_config`. Keras 3 writes a `shared_object_id` into "
+               "objects that several layers could share (initializers, dtype policies): it is "
+               "the Python object's memory address, so it changes on every save; equal ids mean "
+               "one shared object.")
     out.append("")
     out.append("Inside `model.weights.h5` (all writers): no root attributes; a `layers/` group "
                "with one group per layer keyed by the snake-cased class name and a counter "

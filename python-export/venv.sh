@@ -4,12 +4,21 @@
 # Honours SEQ2SEQ4J_VENV (default: python-export/.venv). After a successful
 # `ensure_python_venv`, VENV_PYTHON points at the venv's interpreter. On failure the function
 # returns non-zero with the reason in VENV_PROBLEM, so callers can fail or skip as they need.
+# `use_venv DIR REQUIREMENTS` switches to another venv and requirements file first (used by
+# scripts/export-keras-files.sh for its Keras 2 and newest-Keras venvs).
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV_DIR="${SEQ2SEQ4J_VENV:-$ROOT/python-export/.venv}"
 REQUIREMENTS="$ROOT/python-export/requirements.txt"
 VENV_PYTHON="$VENV_DIR/bin/python"
 VENV_PROBLEM=""
+
+use_venv() {
+  VENV_DIR="$1"
+  REQUIREMENTS="$2"
+  VENV_PYTHON="$VENV_DIR/bin/python"
+  VENV_PROBLEM=""
+}
 
 # TensorFlow 2.18 ships wheels for CPython 3.9 to 3.12 only.
 find_python() {
@@ -59,9 +68,9 @@ ensure_python_venv() {
   if requirements_satisfied; then
     return 0
   fi
-  echo "Installing python-export/requirements.txt into $VENV_DIR (TensorFlow is about 230 MB)" >&2
+  echo "Installing $(basename "$REQUIREMENTS") into $VENV_DIR (TensorFlow is about 230 MB)" >&2
   if ! "$VENV_PYTHON" -m pip install --disable-pip-version-check -q -r "$REQUIREMENTS" >&2; then
-    VENV_PROBLEM="pip could not install python-export/requirements.txt (is PyPI reachable?)"
+    VENV_PROBLEM="pip could not install $(basename "$REQUIREMENTS") (is PyPI reachable?)"
     return 1
   fi
   if ! requirements_satisfied; then

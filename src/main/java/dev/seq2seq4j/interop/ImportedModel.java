@@ -41,7 +41,31 @@ public record ImportedModel(Model model, Weights weights, List<String> notes) {
                     new ModelLoadException(
                         dir + " carries no Keras model config (no parity.json with model_config,"
                             + " no keras_metadata.pb); give the config with --config FILE"));
-    return fromCheckpoint(config, dir.resolve("variables").resolve("variables"), inputShapes);
+    return fromCheckpoint(config, dir.resolve("variables").resolve("variables"),
+        withProbeShapes(dir, inputShapes));
+  }
+
+  /**
+   * The caller's input shapes, completed from the probes of the folder's parity.json: the
+   * probes fix every size a config leaves open ({@code None} timesteps).
+   */
+  static Map<String, long[]> withProbeShapes(Path dir, Map<String, long[]> given) {
+    if (!java.nio.file.Files.isRegularFile(dir.resolve(ParityFile.FILE_NAME))) {
+      return given;
+    }
+    ParityFile.Probes probes = ParityFile.read(dir).probes();
+    if (probes == null || probes.inputs() == null) {
+      return given;
+    }
+    Map<String, long[]> shapes = new java.util.LinkedHashMap<>();
+    probes.inputs().forEach((name, t) -> {
+      long[] s = t.shape();
+      if (s.length > 1) {
+        shapes.put(name, java.util.Arrays.copyOfRange(s, 1, s.length));
+      }
+    });
+    shapes.putAll(given);
+    return shapes;
   }
 
   /**

@@ -185,7 +185,7 @@ public final class SavedModelRunner implements AutoCloseable {
     try {
       Map<String, Tensor> feed = new LinkedHashMap<>();
       for (SignatureInfo.Spec spec : sig.inputs()) {
-        TFloat32 t = Tensors.float32(inputs.get(spec.name()));
+        Tensor t = tensor(spec, inputs.get(spec.name()));
         fed.add(t);
         feed.put(spec.name(), t);
       }
@@ -217,15 +217,36 @@ public final class SavedModelRunner implements AutoCloseable {
         throw new IllegalArgumentException("Missing input '" + spec.name() + "' for signature '"
             + sig.name() + "' of " + dir + "; its inputs are " + sig.inputs());
       }
-      if (!spec.dtype().equals("FLOAT")) {
+      if (!FEEDABLE.contains(spec.dtype())) {
         throw new IllegalArgumentException("Input '" + spec.name() + "' of signature '"
-            + sig.name() + "' has dtype " + spec.dtype() + "; only FLOAT inputs are supported");
+            + sig.name() + "' has dtype " + spec.dtype()
+            + "; only FLOAT, INT32 and INT64 inputs are supported");
       }
       if (!spec.accepts(a.shape())) {
         throw new IllegalArgumentException("Input '" + spec.name() + "' of signature '"
             + sig.name() + "' expects shape " + spec.shapeText() + " but was given "
             + Arrays.toString(a.shape()));
       }
+    }
+  }
+
+  /** The input dtypes this runner can feed from float blocks. */
+  private static final java.util.Set<String> FEEDABLE = java.util.Set.of("FLOAT", "INT32", "INT64");
+
+  /** A tensor of the spec's dtype; integer inputs must hold whole numbers (checked in Java). */
+  private Tensor tensor(SignatureInfo.Spec spec, FloatBlock block) {
+    try {
+      switch (spec.dtype()) {
+        case "INT32":
+          return Tensors.int32(block);
+        case "INT64":
+          return Tensors.int64(block);
+        default:
+          return Tensors.float32(block);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Input '" + spec.name() + "' of " + dir + ": "
+          + e.getMessage(), e);
     }
   }
 

@@ -2,11 +2,13 @@ package dev.seq2seq4j.keras;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.seq2seq4j.nn.AttentionBase;
 import dev.seq2seq4j.nn.InputLayer;
 import dev.seq2seq4j.nn.Layer;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.Node;
 import dev.seq2seq4j.nn.SymbolicTensor;
+import dev.seq2seq4j.nn.rnn.Bidirectional;
 import dev.seq2seq4j.nn.rnn.Rnn;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -100,7 +102,7 @@ public final class KerasConfigWriter {
     ArrayNode args = node.putArray("args");
     ObjectNode kwargs = node.putObject("kwargs");
     List<SymbolicTensor> in = n.inputs();
-    if (n.layer() instanceof Rnn) {
+    if (n.layer() instanceof Rnn || n.layer() instanceof Bidirectional) {
       args.add(tensor(in.get(0), nodesOf));
       if (in.size() > 1) {
         ArrayNode states = kwargs.putArray("initial_state");
@@ -112,6 +114,9 @@ public final class KerasConfigWriter {
       ArrayNode list = args.addArray();
       for (SymbolicTensor t : in) {
         list.add(tensor(t, nodesOf));
+      }
+      if (n.layer() instanceof AttentionBase a && a.returnsAttentionScores()) {
+        kwargs.put("return_attention_scores", true);
       }
     } else {
       args.add(tensor(in.get(0), nodesOf));

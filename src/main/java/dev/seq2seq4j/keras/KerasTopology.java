@@ -3,6 +3,7 @@ package dev.seq2seq4j.keras;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.seq2seq4j.nn.AttentionBase;
 import dev.seq2seq4j.nn.InputLayer;
 import dev.seq2seq4j.nn.Layer;
 import dev.seq2seq4j.nn.Model;
@@ -149,6 +150,9 @@ public final class KerasTopology {
       String layerName = layerObject.has("name") ? layerObject.get("name").asText()
           : layerObject.path("config").path("name").asText();
       Layer l = layer(layerObject);
+      if (l instanceof AttentionBase a) {
+        a.returnAttentionScores(returnsScores(a, layerObject.path("inbound_nodes")));
+      }
       List<List<SymbolicTensor>> nodes = new ArrayList<>();
       if (outputs.put(layerName, nodes) != null) {
         throw new UnsupportedKerasFeatureException("model '" + name + "' has two layers named '"
@@ -200,9 +204,29 @@ public final class KerasTopology {
     return args;
   }
 
+  /**
+   * Whether an attention layer is called with {@code return_attention_scores=True}, which adds
+   * an output; every call of one layer must agree, since outputs are fixed per layer here.
+   */
+  private static boolean returnsScores(AttentionBase layer, JsonNode inbound) {
+    Boolean seen = null;
+    for (JsonNode node : inbound) {
+      JsonNode kwargs = node.isObject() ? node.path("kwargs")
+          : node.isArray() && node.size() > 0 && node.get(0).size() > 3 ? node.get(0).get(3)
+          : null;
+      boolean v = kwargs != null && kwargs.path("return_attention_scores").asBoolean(false);
+      if (seen != null && seen != v) {
+        throw new UnsupportedKerasFeatureException(layer.describe()
+            + " is called both with and without return_attention_scores, which is not supported");
+      }
+      seen = v;
+    }
+    return seen != null && seen;
+  }
+
   /** Call arguments that would change the computation and are not supported are refused. */
   private static void checkKwargs(Layer layer, JsonNode kwargs) {
-    for (String key : List.of("return_attention_scores", "use_causal_mask")) {
+    for (String key : List.of("use_causal_mask")) {
       if (kwargs.path(key).asBoolean(false)) {
         throw new UnsupportedKerasFeatureException(layer.describe() + " is called with " + key
             + "=True, which is not supported");

@@ -31,6 +31,17 @@ public interface LayerCodec<L extends Layer> {
   Class<L> layerClass();
 
   /**
+   * Whether this codec writes this layer, for native classes that stand for several Keras
+   * classes (one {@code Merge} for Add, Subtract, ...).
+   *
+   * @param layer a layer of {@link #layerClass()}
+   * @return true by default
+   */
+  default boolean writes(L layer) {
+    return true;
+  }
+
+  /**
    * Builds the native layer a Keras config describes, deciding version-dependent maths from
    * {@code ctx.version()}. Options that change the computed function and are not supported are
    * refused by name; options without effect in Java are accepted (and noted where a user would

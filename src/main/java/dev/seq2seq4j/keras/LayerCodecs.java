@@ -3,6 +3,7 @@ package dev.seq2seq4j.keras;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seq2seq4j.nn.Layer;
+import dev.seq2seq4j.nn.Merge;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,21 +26,34 @@ public final class LayerCodecs {
       new RepeatVectorCodec(),
       new TimeDistributedCodec(),
       new LstmCodec(),
+      new GruCodec(),
+      new SimpleRnnCodec(),
+      new BidirectionalCodec(),
+      new EmbeddingCodec(),
+      new ActivationCodec(),
+      new PermuteCodec(),
       new AttentionCodec(),
-      new ConcatenateCodec()));
+      new AdditiveAttentionCodec(),
+      new ConcatenateCodec(),
+      new MergeCodec(Merge.Op.ADD),
+      new MergeCodec(Merge.Op.SUBTRACT),
+      new MergeCodec(Merge.Op.MULTIPLY),
+      new MergeCodec(Merge.Op.AVERAGE),
+      new MergeCodec(Merge.Op.MAXIMUM),
+      new MergeCodec(Merge.Op.MINIMUM)));
 
   /** Layers that run Python code; refused with that reason rather than as unknown. */
   private static final Set<String> PYTHON_CODE = Set.of("Lambda", "TFOpLambda", "SlicingOpLambda");
 
   private final Map<String, LayerCodec<?>> byClassName = new LinkedHashMap<>();
-  private final Map<Class<?>, LayerCodec<?>> byLayerClass = new LinkedHashMap<>();
+  private final Map<Class<?>, List<LayerCodec<?>>> byLayerClass = new LinkedHashMap<>();
 
   private LayerCodecs(List<LayerCodec<?>> codecs) {
     for (LayerCodec<?> c : codecs) {
       if (byClassName.put(c.className(), c) != null) {
         throw new IllegalStateException("two codecs for Keras class " + c.className());
       }
-      byLayerClass.putIfAbsent(c.layerClass(), c);
+      byLayerClass.computeIfAbsent(c.layerClass(), k -> new java.util.ArrayList<>()).add(c);
     }
   }
 
@@ -79,12 +93,14 @@ public final class LayerCodecs {
    */
   @SuppressWarnings("unchecked")
   public <L extends Layer> LayerCodec<L> forLayer(L layer) {
-    LayerCodec<?> c = byLayerClass.get(layer.getClass());
-    if (c == null) {
-      throw new UnsupportedKerasFeatureException(layer.describe()
-          + " has no Keras form (no codec for " + layer.getClass().getSimpleName() + ")");
+    for (LayerCodec<?> c : byLayerClass.getOrDefault(layer.getClass(), List.of())) {
+      LayerCodec<L> typed = (LayerCodec<L>) c;
+      if (typed.writes(layer)) {
+        return typed;
+      }
     }
-    return (LayerCodec<L>) c;
+    throw new UnsupportedKerasFeatureException(layer.describe()
+        + " has no Keras form (no codec for " + layer.getClass().getSimpleName() + ")");
   }
 
   /**

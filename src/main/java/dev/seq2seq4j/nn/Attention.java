@@ -1,25 +1,73 @@
 package dev.seq2seq4j.nn;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.train.BatchMatMul;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Keras {@code Attention()} (Luong dot-product attention, no scale, no weights): for {@code
- * [query (None, Tq, d), value (None, Tv, d)]}, scores = query · valueᵀ, weights = softmax over
- * Tv, output = weights · value, of shape {@code (None, Tq, d)}. The value also serves as the key.
+ * Keras {@code Attention(use_scale, score_mode, dropout)}, Luong-style: scores {@code query ·
+ * keyᵀ} (times a learned scalar {@code scale} with {@code use_scale}), or with {@code
+ * score_mode="concat"} {@code concat_score_weight * sum(tanh(scale * (query_i + key_j)))}; the
+ * rest as {@link AttentionBase}.
  */
-public final class Attention extends Layer {
+public final class Attention extends AttentionBase {
+  /** How query and key are scored. */
+  public enum ScoreMode {
+    /** Dot product (Keras's default). */
+    DOT,
+    /** Sum of tanh of the pairwise sums, as in Bahdanau but without a learned vector. */
+    CONCAT
+  }
+
+  private final boolean useScale;
+  private final ScoreMode scoreMode;
+
   /** Dot-product attention with a default name. */
   public Attention() {
     this(null);
   }
 
-  /** Dot-product attention; {@code name} may be null for a default. */
+  /**
+   * Dot-product attention.
+   *
+   * @param name the layer name, or null for a default
+   */
   public Attention(String name) {
-    super(name);
+    this(name, false, ScoreMode.DOT, 0f);
+  }
+
+  /**
+   * Attention with every Keras option.
+   *
+   * @param name the layer name, or null for a default
+   * @param useScale whether a learned scalar scales the scores
+   * @param scoreMode dot or concat
+   * @param dropout the fraction of attention weights dropped in training
+   */
+  public Attention(String name, boolean useScale, ScoreMode scoreMode, float dropout) {
+    super(name, dropout);
+    this.useScale = useScale;
+    this.scoreMode = scoreMode;
+  }
+
+  /**
+   * Whether a learned scalar scales the scores.
+   *
+   * @return {@code use_scale}
+   */
+  public boolean useScale() {
+    return useScale;
+  }
+
+  /**
+   * How query and key are scored.
+   *
+   * @return {@code score_mode}
+   */
+  public ScoreMode scoreMode() {
+    return scoreMode;
   }
 
   @Override
@@ -28,29 +76,26 @@ public final class Attention extends Layer {
   }
 
   @Override
-  public List<long[]> outputShapes(List<long[]> in) {
-    requireInputCount(in, 2);
-    long[] q = in.get(0);
-    long[] v = in.get(1);
-    Shapes.requireRank(describe(), q, 2, "a query of shape (None, Tq, d)");
-    Shapes.requireRank(describe(), v, 2, "a value of shape (None, Tv, d)");
-    if (q[1] != v[1]) {
-      throw new IllegalArgumentException(describe() + " needs query and value of one width, got "
-          + Shapes.withBatch(q) + " and " + Shapes.withBatch(v));
+  public List<WeightSpec> weightSpecs(List<long[]> in) {
+    List<WeightSpec> w = new ArrayList<>();
+    if (useScale) {
+      w.add(new WeightSpec("scale", new long[0], Initializers.constant(1f)));
     }
-    return List.of(q.clone());
+    if (scoreMode == ScoreMode.CONCAT) {
+      w.add(new WeightSpec("concat_score_weight", new long[0], Initializers.constant(1f)));
+    }
+    return w;
   }
 
   @Override
-  public List<Operand<TFloat32>> call(
-      LayerContext ctx, List<Operand<TFloat32>> inputs, LayerWeights weights) {
-    Ops tf = ctx.tf();
-    Operand<TFloat32> query = inputs.get(0);
-    Operand<TFloat32> value = inputs.get(1);
-    // BatchMatMulV3 (listed under train in TensorFlow Java) multiplies the last two axes per sample.
-    Operand<TFloat32> scores =
-        tf.train.batchMatMul(query, value, TFloat32.class, BatchMatMul.adjY(true));
-    Operand<TFloat32> distribution = tf.nn.softmax(scores);
-    return List.of(tf.train.batchMatMul(distribution, value, TFloat32.class));
+  protected Operand<TFloat32> scores(
+      Ops tf, Operand<TFloat32> query, Operand<TFloat32> key, LayerWeights weights) {
+    Operand<TFloat32> scale = useScale ? weights.get("scale") : null;
+    if (scoreMode == ScoreMode.DOT) {
+      Operand<TFloat32> s = dot(tf, query, key);
+      return scale == null ? s : tf.math.mul(s, scale);
+    }
+    Operand<TFloat32> sum = tf.sum(pairwiseTanh(tf, query, key, scale), tf.constant(-1));
+    return tf.math.mul(weights.get("concat_score_weight"), sum);
   }
 }

@@ -1,8 +1,10 @@
 package dev.seq2seq4j.nn;
 
+import java.util.Collections;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -85,6 +87,12 @@ public final class Concatenate extends Layer {
       out[a] += s[a];
     }
     return List.of(out);
+  }
+
+  @Override
+  public List<Operand<TBool>> computeMasks(
+      LayerContext ctx, List<Operand<TFloat32>> inputs, List<Operand<TFloat32>> outputs) {
+    return Collections.singletonList(Masks.all(ctx.tf(), ctx.masks()));
   }
 
   @Override

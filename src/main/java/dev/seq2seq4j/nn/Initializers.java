@@ -21,6 +21,24 @@ public final class Initializers {
   }
 
   /**
+   * Uniform on {@code [min, max)} ({@code keras.initializers.RandomUniform}; Embedding's
+   * default is {@code uniform(-0.05, 0.05)}).
+   *
+   * @param min the lower bound
+   * @param max the upper bound
+   * @return the initializer
+   */
+  public static Initializer uniform(double min, double max) {
+    return (shape, random) -> {
+      float[] v = new float[size(shape)];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = (float) (min + (max - min) * random.nextDouble());
+      }
+      return v;
+    };
+  }
+
+  /**
    * Glorot (Xavier) uniform: {@code U(-limit, limit)} with {@code limit = sqrt(6 / (fanIn +
    * fanOut))}, where for a 2-D weight fanIn is the number of rows and fanOut the number of columns.
    */

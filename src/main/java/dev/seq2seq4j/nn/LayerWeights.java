@@ -82,6 +82,20 @@ public final class LayerWeights {
   }
 
   /**
+   * These weights plus a value derived from them (a slice of a kernel, a row of a bias), so a
+   * layer computes it once per call rather than once per timestep.
+   *
+   * @param name the derived value's name
+   * @param value its graph value
+   * @return the extended weights
+   */
+  public LayerWeights with(String name, Operand<TFloat32> value) {
+    Map<String, Operand<TFloat32>> more = new LinkedHashMap<>(own);
+    more.put(name, value);
+    return new LayerWeights(Collections.unmodifiableMap(more), children);
+  }
+
+  /**
    * The weights of a child layer.
    *
    * @param attribute the child's attribute name, e.g. {@code cell}

@@ -52,6 +52,27 @@ public final class Tensors {
   }
 
   /**
+   * An int64 tensor with the block's shape (whole numbers only, checked as for {@link #int32}).
+   *
+   * @param block whole numbers
+   * @return a new tensor; close it
+   * @throws IllegalArgumentException naming the first value that is not a whole number
+   */
+  public static TInt64 int64(FloatBlock block) {
+    float[] values = block.data();
+    long[] longs = new long[values.length];
+    for (int i = 0; i < values.length; i++) {
+      float v = values[i];
+      if (v != Math.rint(v) || Math.abs(v) > (1 << 24)) {
+        throw new IllegalArgumentException(
+            "integer input holds " + v + " at position " + i + ", which is not a whole number");
+      }
+      longs[i] = (long) v;
+    }
+    return TInt64.tensorOf(Shape.of(block.shape()), DataBuffers.of(longs, true, false));
+  }
+
+  /**
    * The values of a numeric tensor as a float block (float32 as is; float64, int32 and int64
    * converted to float32).
    *

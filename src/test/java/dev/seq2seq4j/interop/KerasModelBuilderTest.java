@@ -66,8 +66,10 @@ class KerasModelBuilderTest {
         refusal(withLayerChange("lstm", l -> ((ObjectNode) l.get("config")).put("stateful", true))));
     assertTrue(refusal(withLayerChange("lstm", l -> l.put("class_name", "Conv1D")))
         .startsWith("unsupported Keras layer Conv1D 'lstm'; supported: "));
-    assertTrue(refusal(withLayerChange("lstm", l -> l.put("class_name", "Bidirectional")))
-        .startsWith("unsupported Keras layer Bidirectional 'lstm'"));
+    assertTrue(refusal(withLayerChange("lstm", l -> l.put("class_name", "Lambda")))
+        .startsWith("Lambda 'lstm' holds Python code, which seq2seq4j never runs"));
+    assertTrue(refusal(withLayerChange("lstm", l -> l.put("module", "my_project.layers")))
+        .contains("custom layers are code, which seq2seq4j never loads"));
     ObjectNode subclassed = JSON.createObjectNode().put("class_name", "MyModel");
     assertTrue(refusal(subclassed).startsWith("unsupported Keras model class 'MyModel'"));
   }

@@ -1,9 +1,5 @@
 package dev.seq2seq4j.nn.rnn;
 
-import dev.seq2seq4j.nn.ActivationFunction;
-import dev.seq2seq4j.nn.Initializer;
-import dev.seq2seq4j.nn.Initializers;
-
 /**
  * Keras {@code LSTM}: the {@link Rnn} loop around an {@link LstmCell}. Weights are exactly
  * Keras's ({@code lstm/cell/kernel [in, 4u]}, {@code lstm/cell/recurrent_kernel [u, 4u]}, {@code
@@ -35,34 +31,23 @@ public final class LSTM extends Rnn {
     return "LSTM";
   }
 
+  @Override
+  public Builder toBuilder() {
+    LstmCell c = cell();
+    return builder(c.units()).loopOptionsOf(this).cellOptions(c.activation(), c.useBias())
+        .recurrentActivation(c.recurrentActivation()).unitForgetBias(c.unitForgetBias());
+  }
+
   /** Configures an {@link LSTM}; the defaults are Keras's. */
-  public static final class Builder extends Rnn.Builder<Builder> {
-    private final int units;
-    private boolean useBias = true;
+  public static final class Builder extends Rnn.GatedBuilder<Builder> {
     private boolean unitForgetBias = true;
-    private ActivationFunction activation = ActivationFunction.TANH;
-    private ActivationFunction recurrentActivation = ActivationFunction.SIGMOID;
-    private Initializer kernelInitializer = Initializers.glorotUniform();
-    private Initializer recurrentInitializer = Initializers.orthogonal();
-    private Initializer biasInitializer = Initializers.zeros();
 
     private Builder(int units) {
-      this.units = units;
+      super(units);
     }
 
     @Override
     protected Builder self() {
-      return this;
-    }
-
-    /**
-     * Whether to add a bias (default true).
-     *
-     * @param v the option
-     * @return this builder
-     */
-    public Builder useBias(boolean v) {
-      this.useBias = v;
       return this;
     }
 
@@ -77,86 +62,7 @@ public final class LSTM extends Rnn {
       return this;
     }
 
-    /**
-     * The cell/output activation by Keras name (default tanh).
-     *
-     * @param name a Keras activation name
-     * @return this builder
-     */
-    public Builder activation(String name) {
-      return activation(ActivationFunction.byName(name));
-    }
-
-    /**
-     * The cell/output activation (default tanh).
-     *
-     * @param f the activation
-     * @return this builder
-     */
-    public Builder activation(ActivationFunction f) {
-      this.activation = f;
-      return this;
-    }
-
-    /**
-     * The gate activation by Keras name (default sigmoid).
-     *
-     * @param name a Keras activation name
-     * @return this builder
-     */
-    public Builder recurrentActivation(String name) {
-      return recurrentActivation(ActivationFunction.byName(name));
-    }
-
-    /**
-     * The gate activation (default sigmoid).
-     *
-     * @param f the activation
-     * @return this builder
-     */
-    public Builder recurrentActivation(ActivationFunction f) {
-      this.recurrentActivation = f;
-      return this;
-    }
-
-    /**
-     * The kernel initializer (default glorot_uniform).
-     *
-     * @param init the initializer
-     * @return this builder
-     */
-    public Builder kernelInitializer(Initializer init) {
-      this.kernelInitializer = init;
-      return this;
-    }
-
-    /**
-     * The recurrent kernel initializer (default orthogonal).
-     *
-     * @param init the initializer
-     * @return this builder
-     */
-    public Builder recurrentInitializer(Initializer init) {
-      this.recurrentInitializer = init;
-      return this;
-    }
-
-    /**
-     * The bias initializer (default zeros; the forget slice is 1 with unitForgetBias).
-     *
-     * @param init the initializer
-     * @return this builder
-     */
-    public Builder biasInitializer(Initializer init) {
-      this.biasInitializer = init;
-      return this;
-    }
-
-    /**
-     * Builds the layer, validating the configuration.
-     *
-     * @return the LSTM
-     */
+    @Override
     public LSTM build() {
       return new LSTM(this);
     }

@@ -1,6 +1,9 @@
 package dev.seq2seq4j.nn.rnn;
 
+import dev.seq2seq4j.nn.ActivationFunction;
 import dev.seq2seq4j.nn.Dropouts;
+import dev.seq2seq4j.nn.Initializer;
+import dev.seq2seq4j.nn.Initializers;
 import dev.seq2seq4j.nn.Layer;
 import dev.seq2seq4j.nn.LayerContext;
 import dev.seq2seq4j.nn.LayerWeights;
@@ -144,6 +147,13 @@ public abstract class Rnn extends Layer {
     return cell.stateCount();
   }
 
+  /**
+   * A builder holding every option of this layer, for copies (Bidirectional's backward layer).
+   *
+   * @return a pre-filled builder
+   */
+  public abstract Builder<?> toBuilder();
+
   @Override
   public Map<String, Layer> children() {
     return Map.of("cell", cell);
@@ -204,7 +214,7 @@ public abstract class Rnn extends Layer {
     Operand<TFloat32> x = inputs.get(0);
     int timesteps = (int) x.shape().get(1);
     long inDim = x.shape().get(2);
-    LayerWeights cellWeights = weights.child("cell");
+    LayerWeights cellWeights = cell.prepare(tf, weights.child("cell"));
     if (dropout > 0) {
       x = Dropouts.sameMaskEveryStep(ctx, x, dropout);
     }
@@ -267,8 +277,9 @@ public abstract class Rnn extends Layer {
   }
 
   /**
-   * The options every recurrent layer shares, with Keras's defaults; each layer's builder adds
-   * its cell's options.
+   * The options every recurrent layer shares, with Keras's defaults: the loop's and the
+   * cell's common ones (units, activation, bias, initializers). Each layer's builder adds its
+   * cell's own options.
    *
    * @param <B> the concrete builder, returned by every setter
    */
@@ -280,6 +291,25 @@ public abstract class Rnn extends Layer {
     private boolean zeroOutputForMask;
     private float dropout;
     private float recurrentDropout;
+    /** The number of units. */
+    protected final int units;
+    /** The output activation (default tanh). */
+    protected ActivationFunction activation = ActivationFunction.TANH;
+    /** Whether to add biases (default true). */
+    protected boolean useBias = true;
+    /** The kernel initializer (default glorot_uniform). */
+    protected Initializer kernelInitializer = Initializers.glorotUniform();
+    /** The recurrent kernel initializer (default orthogonal). */
+    protected Initializer recurrentInitializer = Initializers.orthogonal();
+    /** The bias initializer (default zeros). */
+    protected Initializer biasInitializer = Initializers.zeros();
+
+    /**
+     * @param units the width of the output and states
+     */
+    protected Builder(int units) {
+      this.units = units;
+    }
 
     /**
      * This builder, typed as the concrete builder.
@@ -287,6 +317,26 @@ public abstract class Rnn extends Layer {
      * @return {@code this}
      */
     protected abstract B self();
+
+    /**
+     * Builds the layer, validating the configuration.
+     *
+     * @return the recurrent layer
+     */
+    public abstract Rnn build();
+
+    /**
+     * Copies the cell options shared by every recurrent layer.
+     *
+     * @param activation the output activation
+     * @param useBias whether to add biases
+     * @return this builder
+     */
+    protected B cellOptions(ActivationFunction activation, boolean useBias) {
+      this.activation = activation;
+      this.useBias = useBias;
+      return self();
+    }
 
     /**
      * Return every step's output, shape (None, T, units) (default false: only the last).
@@ -368,18 +418,122 @@ public abstract class Rnn extends Layer {
     }
 
     /**
+     * The output activation by Keras name (default tanh).
+     *
+     * @param name a Keras activation name
+     * @return this builder
+     */
+    public B activation(String name) {
+      return activation(ActivationFunction.byName(name));
+    }
+
+    /**
+     * The output activation (default tanh).
+     *
+     * @param f the activation
+     * @return this builder
+     */
+    public B activation(ActivationFunction f) {
+      this.activation = f;
+      return self();
+    }
+
+    /**
+     * Whether to add biases (default true).
+     *
+     * @param v the option
+     * @return this builder
+     */
+    public B useBias(boolean v) {
+      this.useBias = v;
+      return self();
+    }
+
+    /**
+     * The kernel initializer (default glorot_uniform).
+     *
+     * @param init the initializer
+     * @return this builder
+     */
+    public B kernelInitializer(Initializer init) {
+      this.kernelInitializer = init;
+      return self();
+    }
+
+    /**
+     * The recurrent kernel initializer (default orthogonal).
+     *
+     * @param init the initializer
+     * @return this builder
+     */
+    public B recurrentInitializer(Initializer init) {
+      this.recurrentInitializer = init;
+      return self();
+    }
+
+    /**
+     * The bias initializer (default zeros).
+     *
+     * @param init the initializer
+     * @return this builder
+     */
+    public B biasInitializer(Initializer init) {
+      this.biasInitializer = init;
+      return self();
+    }
+
+    /**
      * Copies the loop options of an existing layer (for Bidirectional's backward copy).
      *
      * @param other the layer to copy from
      * @return this builder
      */
     public B loopOptionsOf(Rnn other) {
+      this.name = other.name();
       this.returnSequences = other.returnSequences;
       this.returnState = other.returnState;
       this.goBackwards = other.goBackwards;
       this.zeroOutputForMask = other.zeroOutputForMask;
       this.dropout = other.dropout;
       this.recurrentDropout = other.recurrentDropout;
+      return self();
+    }
+  }
+
+  /**
+   * The options of the gated layers (LSTM, GRU): the cell's options plus the gate activation.
+   *
+   * @param <B> the concrete builder
+   */
+  public abstract static class GatedBuilder<B extends GatedBuilder<B>> extends Builder<B> {
+    /** The gate activation (default sigmoid). */
+    protected ActivationFunction recurrentActivation = ActivationFunction.SIGMOID;
+
+    /**
+     * @param units the width of the output and states
+     */
+    protected GatedBuilder(int units) {
+      super(units);
+    }
+
+    /**
+     * The gate activation by Keras name (default sigmoid).
+     *
+     * @param name a Keras activation name
+     * @return this builder
+     */
+    public B recurrentActivation(String name) {
+      return recurrentActivation(ActivationFunction.byName(name));
+    }
+
+    /**
+     * The gate activation (default sigmoid).
+     *
+     * @param f the activation
+     * @return this builder
+     */
+    public B recurrentActivation(ActivationFunction f) {
+      this.recurrentActivation = f;
       return self();
     }
   }

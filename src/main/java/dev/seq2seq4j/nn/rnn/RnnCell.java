@@ -51,6 +51,18 @@ public abstract class RnnCell extends Layer {
   }
 
   /**
+   * Values derived from the weights that every step uses (bias rows, kernel slices), computed
+   * once before the loop; by default the weights as they are.
+   *
+   * @param tf the ops builder
+   * @param weights the cell's weights
+   * @return the weights the steps see
+   */
+  public LayerWeights prepare(Ops tf, LayerWeights weights) {
+    return weights;
+  }
+
+  /**
    * The input-side part of every timestep at once.
    *
    * @param tf the ops builder

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TInt64;
@@ -24,14 +25,16 @@ public final class LayerContext {
   private final Ops tf;
   private final Operand<TBool> training;
   private final Seeds seeds;
+  private final List<Op> updates;
   private final List<Operand<TBool>> inputMasks;
   private final List<DType> inputDtypes;
 
-  private LayerContext(Ops tf, Operand<TBool> training, Seeds seeds,
+  private LayerContext(Ops tf, Operand<TBool> training, Seeds seeds, List<Op> updates,
       List<Operand<TBool>> inputMasks, List<DType> inputDtypes) {
     this.tf = tf;
     this.training = training;
     this.seeds = seeds;
+    this.updates = updates;
     this.inputMasks = inputMasks;
     this.inputDtypes = inputDtypes;
   }
@@ -45,7 +48,8 @@ public final class LayerContext {
    * @return the root context, without masks
    */
   public static LayerContext root(Ops tf, Operand<TBool> training, Operand<TInt64> stepSeed) {
-    return new LayerContext(tf, training, new Seeds(stepSeed), List.of(), List.of());
+    return new LayerContext(tf, training, new Seeds(stepSeed), new ArrayList<>(), List.of(),
+        List.of());
   }
 
   /**
@@ -67,8 +71,8 @@ public final class LayerContext {
    * @return the context
    */
   public LayerContext forLayer(Ops scope, List<Operand<TBool>> masks, List<DType> dtypes) {
-    return new LayerContext(scope, training, seeds, Collections.unmodifiableList(new ArrayList<>(masks)),
-        List.copyOf(dtypes));
+    return new LayerContext(scope, training, seeds, updates,
+        Collections.unmodifiableList(new ArrayList<>(masks)), List.copyOf(dtypes));
   }
 
   /**
@@ -79,8 +83,8 @@ public final class LayerContext {
    * @return the context
    */
   public LayerContext withScope(Ops scope, List<Operand<TBool>> masks) {
-    return new LayerContext(scope, training, seeds, Collections.unmodifiableList(new ArrayList<>(masks)),
-        inputDtypes);
+    return new LayerContext(scope, training, seeds, updates,
+        Collections.unmodifiableList(new ArrayList<>(masks)), inputDtypes);
   }
 
   /**
@@ -109,6 +113,26 @@ public final class LayerContext {
    */
   public Operand<TInt64> nextSeed() {
     return seeds.next(tf);
+  }
+
+  /**
+   * Registers an op that a training step must run besides the optimizer's, such as
+   * BatchNormalization's update of its moving statistics; it should do nothing unless {@link
+   * #training()} is true.
+   *
+   * @param update the op
+   */
+  public void addUpdate(Op update) {
+    updates.add(update);
+  }
+
+  /**
+   * The update ops registered by every layer of the graph so far.
+   *
+   * @return the ops, in registration order
+   */
+  public List<Op> updates() {
+    return Collections.unmodifiableList(updates);
   }
 
   /**

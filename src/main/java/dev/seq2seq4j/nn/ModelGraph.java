@@ -48,6 +48,7 @@ public final class ModelGraph {
   private final Map<String, WeightSpec> specs;
   private final PlaceholderWithDefault<TBool> training;
   private final PlaceholderWithDefault<TInt64> stepSeed;
+  private final List<org.tensorflow.op.Op> updates;
 
   private ModelGraph(Model model, Ops tf, String outputPrefix) {
     this.model = model;
@@ -107,6 +108,16 @@ public final class ModelGraph {
     for (int i = 0; i < model.outputs().size(); i++) {
       outputs.add(tf.withName(outputPrefix + i).identity(values.get(model.outputs().get(i))));
     }
+    updates = List.copyOf(root.updates());
+  }
+
+  /**
+   * The ops a training step must run besides the optimizer's (moving statistics).
+   *
+   * @return the update ops, empty for most models
+   */
+  public List<org.tensorflow.op.Op> updates() {
+    return updates;
   }
 
   /**

@@ -75,7 +75,10 @@ public final class CompiledModel implements AutoCloseable {
           options.loss().name().equals("categorical_crossentropy")
               ? tf.withName("accuracy").identity(categoricalAccuracy(tf, target, output))
               : null;
-      trainStep = buildTrainStep(tf);
+      Op optimizerStep = buildTrainStep(tf);
+      // Layers' own training updates (moving statistics) run in the same step.
+      trainStep = modelGraph.updates().isEmpty() ? optimizerStep
+          : tf.withControlDependencies(concat(optimizerStep, modelGraph.updates())).noOp();
       ConfigProto config =
           ConfigProto.newBuilder()
               .setIntraOpParallelismThreads(options.intraOpThreads())
@@ -114,6 +117,13 @@ public final class CompiledModel implements AutoCloseable {
     }
     return new KerasAdam(graph, options.learningRate(), 0.9f, 0.999f, 1e-7f)
         .applyGradients(pairs, "train");
+  }
+
+  private static List<Op> concat(Op first, List<Op> rest) {
+    List<Op> all = new ArrayList<>();
+    all.add(first);
+    all.addAll(rest);
+    return all;
   }
 
   @SuppressWarnings("unchecked")

@@ -281,6 +281,12 @@ public final class H5Group {
       throw reader.error(path, "has " + children.size() + " children, more than the limit of "
           + reader.limits().maxChildren());
     }
+    for (String name : children.keySet()) {
+      // HDF5 forbids these names; only a damaged file holds them, and they would break paths.
+      if (name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/")) {
+        throw reader.error(path, "has a child named '" + name + "', which HDF5 does not allow");
+      }
+    }
     return children;
   }
 

@@ -1,6 +1,7 @@
 package dev.seq2seq4j.cli;
 
-import dev.seq2seq4j.interop.ModelLoadException;
+import dev.seq2seq4j.interop.savedmodel.ModelLoadException;
+import dev.seq2seq4j.keras.KerasFileException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -24,7 +25,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         ex instanceof UserInputException
             || ex instanceof IllegalArgumentException
             || ex instanceof UncheckedIOException
-            || ex instanceof ModelLoadException;
+            || ex instanceof ModelLoadException
+            || ex instanceof KerasFileException;
     String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     // Keep it to one line even if a library message spans several.
     message = message.strip().replaceAll("\\s*\\R\\s*", "; ");

@@ -1,8 +1,8 @@
 package dev.seq2seq4j.cli;
 
-import dev.seq2seq4j.interop.CheckpointIndex;
-import dev.seq2seq4j.interop.SavedModelInspector;
-import dev.seq2seq4j.interop.SignatureInfo;
+import dev.seq2seq4j.interop.savedmodel.CheckpointIndex;
+import dev.seq2seq4j.interop.savedmodel.SavedModelInspector;
+import dev.seq2seq4j.interop.savedmodel.SignatureInfo;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.seq2seq4j.cli;
 
 import dev.seq2seq4j.data.FloatBlock;
-import dev.seq2seq4j.interop.SavedModelRunner;
-import dev.seq2seq4j.interop.SignatureInfo;
+import dev.seq2seq4j.interop.savedmodel.SavedModelRunner;
+import dev.seq2seq4j.interop.savedmodel.SignatureInfo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.seq2seq4j.cli;
 
-import dev.seq2seq4j.interop.ParityFile;
-import dev.seq2seq4j.interop.ParityFileWriter;
-import dev.seq2seq4j.interop.SavedModelExporter;
+import dev.seq2seq4j.interop.parity.ParityFile;
+import dev.seq2seq4j.interop.parity.ParityFileWriter;
+import dev.seq2seq4j.interop.savedmodel.SavedModelExporter;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.train.EpochLogs;
 import dev.seq2seq4j.tutorials.Recipe;

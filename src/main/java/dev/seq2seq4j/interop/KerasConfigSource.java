@@ -1,10 +1,11 @@
 package dev.seq2seq4j.interop;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.UnknownFieldSet;
+import dev.seq2seq4j.interop.parity.ParityFile;
+import dev.seq2seq4j.keras.KerasJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,67 +80,32 @@ public final class KerasConfigSource {
   }
 
   /**
-   * The config in an HDF5 Keras file: the JSON of its {@code model_config} attribute, found as
-   * the first {@code {"class_name": ...}} object in the file's bytes (HDF5 stores a short string
-   * attribute contiguously, so no HDF5 library is needed), in a {@code .keras} archive's
-   * {@code config.json}, or in a plain JSON file.
+   * The model config a file holds: a JSON file ({@code model.to_json()} or a parity.json with
+   * {@code model_config}), or any model file that carries one ({@code .keras}, legacy {@code
+   * .h5}, a SavedModel folder).
    *
-   * @param file an HDF5, {@code .keras} or JSON file
+   * @param file the file
    * @return the model config (top level {@code class_name} and {@code config})
-   * @throws IllegalArgumentException if no model config is found
+   * @throws IllegalArgumentException if the file holds no model config
    */
   public static JsonNode fromFile(Path file) {
-    try {
-      byte[] bytes = Files.readAllBytes(file);
-      if (bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K') {
-        return fromKerasArchive(file);
-      }
-      String head = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.ISO_8859_1).strip();
-      if (head.startsWith("{")) {
-        JsonNode node = JSON.readTree(bytes);
-        return node.has("class_name") ? node : node.path("config");
-      }
-      byte[] marker = "{\"class_name\": \"".getBytes(StandardCharsets.US_ASCII);
-      for (int i = indexOf(bytes, marker, 0); i >= 0; i = indexOf(bytes, marker, i + 1)) {
-        try (JsonParser p = JSON.getFactory().createParser(bytes, i, bytes.length - i)) {
-          JsonNode node = JSON.readTree(p);
-          String cls = node.path("class_name").asText();
-          if (cls.equals("Model") || cls.equals("Functional") || cls.equals("Sequential")) {
-            return node;
+    if (Files.isRegularFile(file)) {
+      byte[] head = new byte[1];
+      try (var in = Files.newInputStream(file)) {
+        int n = in.read(head);
+        if (n == 1 && (head[0] == '{' || Character.isWhitespace(head[0]))) {
+          JsonNode node = KerasJson.parse(Files.readAllBytes(file), file.toString());
+          JsonNode config = node.has("model_config") ? node.get("model_config") : node;
+          if (!config.has("class_name")) {
+            throw new IllegalArgumentException(file + " holds no Keras model config");
           }
-        } catch (IOException ignored) {
-          // not a complete JSON object at this position; keep looking
+          return config;
         }
-      }
-      throw new IllegalArgumentException(file + " holds no Keras model config");
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** A Keras 3 {@code .keras} file is a zip archive whose {@code config.json} is the config. */
-  private static JsonNode fromKerasArchive(Path file) throws IOException {
-    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
-      java.util.zip.ZipEntry entry = zip.getEntry("config.json");
-      if (entry == null) {
-        throw new IllegalArgumentException(file + " is a zip archive without config.json");
-      }
-      try (var in = zip.getInputStream(entry)) {
-        return JSON.readTree(in);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
       }
     }
-  }
-
-  private static int indexOf(byte[] data, byte[] pattern, int from) {
-    outer:
-    for (int i = from; i <= data.length - pattern.length; i++) {
-      for (int j = 0; j < pattern.length; j++) {
-        if (data[i + j] != pattern[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
+    return ModelFiles.open(file).kerasConfig().orElseThrow(
+        () -> new IllegalArgumentException(file + " holds no Keras model config"));
   }
 }

@@ -52,7 +52,7 @@ public final class KerasConfigWriter {
     layers.add(codecs.write(input.producer().layer(), json));
     for (Node node : model.nodes()) {
       ObjectNode o = codecs.write(node.layer(), json);
-      o.set("build_config", buildConfig(node.inputs().get(0)));
+      o.set("build_config", buildConfig(node));
       layers.add(o);
     }
     root.putNull("registered_name");
@@ -77,7 +77,7 @@ public final class KerasConfigWriter {
       List<Node> nodes = nodesOf.getOrDefault(layer, List.of());
       boolean isOp = !codecs.forLayer(layer).module().equals("keras.layers");
       if (!(layer instanceof InputLayer) && !nodes.isEmpty() && !isOp) {
-        o.set("build_config", buildConfig(nodes.get(0).inputs().get(0)));
+        o.set("build_config", buildConfig(nodes.get(0)));
       }
       o.put("name", layer.name());
       ArrayNode inbound = o.putArray("inbound_nodes");
@@ -174,9 +174,19 @@ public final class KerasConfigWriter {
     return list;
   }
 
-  private ObjectNode buildConfig(SymbolicTensor firstInput) {
+  /**
+   * What Keras passes to {@code build}: the sequence's shape for an RNN (its initial state comes
+   * as a call argument), the list of shapes for a layer called on a list, else the one shape.
+   */
+  private ObjectNode buildConfig(Node node) {
     ObjectNode b = json.object();
-    b.set("input_shape", batchShape(firstInput));
+    List<SymbolicTensor> in = node.inputs();
+    if (in.size() > 1 && !(node.layer() instanceof Rnn || node.layer() instanceof Bidirectional)) {
+      ArrayNode shapes = b.putArray("input_shape");
+      in.forEach(t -> shapes.add(batchShape(t)));
+    } else {
+      b.set("input_shape", batchShape(in.get(0)));
+    }
     return b;
   }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.seq2seq4j.interop.SavedModelRunner;
+import dev.seq2seq4j.interop.savedmodel.SavedModelRunner;
 import dev.seq2seq4j.tutorials.Recipes;
 import java.nio.file.Files;
 import java.nio.file.Path;

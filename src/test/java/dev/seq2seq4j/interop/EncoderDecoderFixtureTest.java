@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.nn.Weights;
 import dev.seq2seq4j.nn.seq2seq.GreedyDecoder;
+import dev.seq2seq4j.testing.Fixtures;
 import dev.seq2seq4j.train.CompileOptions;
 import dev.seq2seq4j.train.CompiledModel;
 import dev.seq2seq4j.train.Losses;

@@ -11,6 +11,8 @@ import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.data.NormalisedSums;
 import dev.seq2seq4j.data.PythonRandom;
 import dev.seq2seq4j.data.ReversedSequenceProblem;
+import dev.seq2seq4j.interop.parity.ParityFile;
+import dev.seq2seq4j.testing.Fixtures;
 import dev.seq2seq4j.train.Checkpoint;
 import dev.seq2seq4j.train.CompileOptions;
 import dev.seq2seq4j.train.CompiledModel;
@@ -33,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ImportedTutorialModelTest {
   private static Path savedModel(String recipe) {
-    return SavedModelParityTest.projectRoot().resolve("saved-models").resolve(recipe);
+    return Fixtures.projectRoot().resolve("saved-models").resolve(recipe);
   }
 
   private static CompiledModel compiled(ImportedModel imported) {

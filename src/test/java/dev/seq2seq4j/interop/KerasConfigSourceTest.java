@@ -10,18 +10,16 @@ import dev.seq2seq4j.keras.KerasModel;
 import dev.seq2seq4j.keras.KerasTopology;
 import dev.seq2seq4j.keras.KerasVersion;
 import dev.seq2seq4j.nn.Model;
-import java.io.OutputStream;
+import dev.seq2seq4j.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Keras configs from JSON, .keras archives and HDF5 files rebuild the same model. */
 class KerasConfigSourceTest {
-  private static final Path PARITY = SavedModelParityTest.projectRoot()
+  private static final Path PARITY = Fixtures.projectRoot()
       .resolve("saved-models/reverse-return-sequences-state/parity.json");
 
   @Test
@@ -29,14 +27,7 @@ class KerasConfigSourceTest {
     JsonNode config = new ObjectMapper().readTree(PARITY.toFile()).get("model_config");
     Path json = tmp.resolve("config.json");
     Files.writeString(json, config.toString());
-    Path archive = tmp.resolve("model.keras");
-    try (OutputStream out = Files.newOutputStream(archive);
-        ZipOutputStream zip = new ZipOutputStream(out)) {
-      zip.putNextEntry(new ZipEntry("metadata.json"));
-      zip.write("{}".getBytes());
-      zip.putNextEntry(new ZipEntry("config.json"));
-      zip.write(config.toString().getBytes());
-    }
+    Path archive = PARITY.resolveSibling("reverse-return-sequences-state.keras");
     Model fromJson = read(KerasConfigSource.fromFile(json)).model();
     Model fromArchive = read(KerasConfigSource.fromFile(archive)).model();
     assertEquals(fromJson.summary(), fromArchive.summary());

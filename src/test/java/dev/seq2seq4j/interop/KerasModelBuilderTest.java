@@ -10,10 +10,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seq2seq4j.data.FloatBlock;
+import dev.seq2seq4j.interop.parity.ParityChecker;
+import dev.seq2seq4j.interop.parity.ParityFile;
+import dev.seq2seq4j.interop.parity.ParityReport;
+import dev.seq2seq4j.interop.savedmodel.SavedModelRunner;
 import dev.seq2seq4j.keras.KerasTopology;
 import dev.seq2seq4j.keras.KerasVersion;
 import dev.seq2seq4j.keras.UnsupportedKerasFeatureException;
 import dev.seq2seq4j.nn.Dropout;
+import dev.seq2seq4j.testing.Fixtures;
 import dev.seq2seq4j.train.CompileOptions;
 import dev.seq2seq4j.train.CompiledModel;
 import dev.seq2seq4j.train.Losses;
@@ -33,7 +38,7 @@ class KerasModelBuilderTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Keras 3 functional: Input -> LSTM(return_state) -> RepeatVector -> LSTM -> TimeDistributed. */
   private static final Path FUNCTIONAL =
-      SavedModelParityTest.projectRoot().resolve("saved-models/reverse-return-state");
+      Fixtures.projectRoot().resolve("saved-models/reverse-return-state");
 
   private static ObjectNode functionalConfig() {
     return (ObjectNode) ParityFile.read(FUNCTIONAL).modelConfig().deepCopy();
@@ -93,7 +98,7 @@ class KerasModelBuilderTest {
     assertTrue(imported.notes().isEmpty(), imported.notes().toString());
     assertEquals(0.5f, ((Dropout) imported.model().layer("dropout")).rate());
     ParityReport report = ParityChecker.check(FUNCTIONAL, SavedModelRunner.DEFAULT_SIGNATURE,
-        imported, ParityChecker.DEFAULT_TOLERANCE, 1);
+        imported.model(), imported.weights(), ParityChecker.DEFAULT_TOLERANCE, 1);
     assertTrue(report.passed(), report.format());
   }
 
@@ -107,7 +112,7 @@ class KerasModelBuilderTest {
         config, dir.resolve("variables/variables"), Map.of());
     assertEquals(List.of(), imported.notes());
     assertEquals(0.2f, ((Dropout) imported.model().layer("dropout_3")).rate());
-    ParityReport report = ParityChecker.check(dir, SavedModelRunner.DEFAULT_SIGNATURE, imported,
+    ParityReport report = ParityChecker.check(dir, SavedModelRunner.DEFAULT_SIGNATURE, imported.model(), imported.weights(),
         ParityChecker.DEFAULT_TOLERANCE, 3);
     assertTrue(report.passed(), report.format());
   }

@@ -3,6 +3,10 @@ package dev.seq2seq4j.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seq2seq4j.interop.parity.ParityChecker;
+import dev.seq2seq4j.interop.parity.ParityReport;
+import dev.seq2seq4j.interop.savedmodel.SavedModelRunner;
+import dev.seq2seq4j.testing.Fixtures;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +29,7 @@ class NativeRebuildParityTest {
         .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
           ImportedModel imported = ImportedModel.fromSavedModel(dir, Map.of());
           ParityReport report = ParityChecker.check(
-              dir, SavedModelRunner.DEFAULT_SIGNATURE, imported, ParityChecker.DEFAULT_TOLERANCE, 1);
+              dir, SavedModelRunner.DEFAULT_SIGNATURE, imported.model(), imported.weights(), ParityChecker.DEFAULT_TOLERANCE, 1);
           assertEquals("parity.json probes", report.probeSource());
           assertTrue(report.passed(), report.format());
         }));
@@ -41,7 +45,7 @@ class NativeRebuildParityTest {
             "dense_15/bias", "dense_16/kernel", "dense_16/bias", "dense_17/kernel", "dense_17/bias"),
         List.copyOf(imported.weights().names()));
     ParityReport report = ParityChecker.check(
-        dir, SavedModelRunner.DEFAULT_SIGNATURE, imported, ParityChecker.DEFAULT_TOLERANCE, 7);
+        dir, SavedModelRunner.DEFAULT_SIGNATURE, imported.model(), imported.weights(), ParityChecker.DEFAULT_TOLERANCE, 7);
     assertTrue(report.probeSource().startsWith("seeded random"), report.probeSource());
     assertTrue(report.passed(), report.format());
   }

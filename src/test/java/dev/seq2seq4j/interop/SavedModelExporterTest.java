@@ -8,6 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.seq2seq4j.data.Dataset;
 import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.data.ReversedSequenceProblem;
+import dev.seq2seq4j.interop.parity.ParityChecker;
+import dev.seq2seq4j.interop.parity.ParityFile;
+import dev.seq2seq4j.interop.parity.ParityFileWriter;
+import dev.seq2seq4j.interop.parity.ParityReport;
+import dev.seq2seq4j.interop.savedmodel.SavedModelExporter;
+import dev.seq2seq4j.interop.savedmodel.SavedModelInspector;
+import dev.seq2seq4j.interop.savedmodel.SavedModelRunner;
+import dev.seq2seq4j.interop.savedmodel.SignatureInfo;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.Weights;
 import dev.seq2seq4j.train.CompileOptions;
@@ -85,7 +93,7 @@ class SavedModelExporterTest {
       ImportedModel imported = ImportedModel.fromSavedModel(dir, Map.of());
       assertEquals(model.summary(), imported.model().summary());
       assertEquals(cm.weights(), imported.weights());
-      ParityReport report = ParityChecker.check(dir, SavedModelRunner.DEFAULT_SIGNATURE, imported,
+      ParityReport report = ParityChecker.check(dir, SavedModelRunner.DEFAULT_SIGNATURE, imported.model(), imported.weights(),
           ParityChecker.DEFAULT_TOLERANCE, 1);
       assertTrue(report.passed(), report.format());
       assertEquals(0.0, report.maxAbsError());

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seq2seq4j.data.FloatBlock;
+import dev.seq2seq4j.interop.parity.ParityFile;
+import dev.seq2seq4j.interop.savedmodel.ModelLoadException;
+import dev.seq2seq4j.interop.savedmodel.SavedModelRunner;
+import dev.seq2seq4j.interop.savedmodel.SignatureInfo;
+import dev.seq2seq4j.testing.Fixtures;
 import dev.seq2seq4j.testing.Tolerance;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>With {@code -Dseq2seq4j.parity.dir=DIR} only that one SavedModel folder is checked (the CI
  * round trip uses this on a model it has just exported).
  */
-class SavedModelParityTest {
+public class SavedModelParityTest {
 
   /** Property naming a single SavedModel folder to check instead of saved-models/. */
   static final String PARITY_DIR_PROPERTY = "seq2seq4j.parity.dir";
@@ -37,17 +42,19 @@ class SavedModelParityTest {
   /** Same graph, same weights, same CPU kernels: only float summation order may differ. */
   static final double MAX_ABS_ERROR = 1e-5;
 
-  static Path projectRoot() {
-    return Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
-  }
-
   /** The folders under test: the given one, or every saved-models/* holding a parity.json. */
-  static List<Path> modelDirs() throws IOException {
+  /**
+   * The tutorial SavedModels under test.
+   *
+   * @return the given folder, or every saved-models/* holding a parity.json
+   * @throws IOException if saved-models/ cannot be listed
+   */
+  public static List<Path> modelDirs() throws IOException {
     String single = System.getProperty(PARITY_DIR_PROPERTY, "");
     if (!single.isBlank()) {
       return List.of(Path.of(single).toAbsolutePath().normalize());
     }
-    Path root = projectRoot().resolve("saved-models");
+    Path root = Fixtures.projectRoot().resolve("saved-models");
     assertTrue(Files.isDirectory(root), "missing folder " + root);
     try (Stream<Path> dirs = Files.list(root)) {
       return dirs.filter(d -> Files.isRegularFile(d.resolve(ParityFile.FILE_NAME)))
@@ -60,7 +67,7 @@ class SavedModelParityTest {
   Stream<DynamicTest> savedModelsReproducePythonOutputs() throws IOException {
     List<Path> dirs = modelDirs();
     assertFalse(dirs.isEmpty(), "no SavedModel with a parity.json under "
-        + projectRoot().resolve("saved-models") + "; run scripts/export-python-models.sh");
+        + Fixtures.projectRoot().resolve("saved-models") + "; run scripts/export-python-models.sh");
     return dirs.stream().map(dir -> DynamicTest.dynamicTest(
         dir.getFileName().toString(), () -> checkParity(dir)));
   }

@@ -1,6 +1,7 @@
 package dev.seq2seq4j.keras.h5;
 
 import dev.seq2seq4j.data.FloatBlock;
+import dev.seq2seq4j.keras.KerasFileException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

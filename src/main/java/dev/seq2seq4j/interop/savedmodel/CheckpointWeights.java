@@ -1,4 +1,4 @@
-package dev.seq2seq4j.interop;
+package dev.seq2seq4j.interop.savedmodel;
 
 import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.keras.KerasLayout;
@@ -25,13 +25,13 @@ import java.util.function.Function;
  * The first rule that finds every weight is used; if none does, the error lists what the
  * closest one lacks.
  */
-final class CheckpointWeights {
+public final class CheckpointWeights {
   private CheckpointWeights() {}
 
   /** One naming rule: the checkpoint key of each placement, or null. */
   private record Rule(String name, Function<KerasLayout.Placement, String> key) {}
 
-  static Weights read(Model model, KerasLayout layout, CheckpointReader reader) {
+  public static Weights read(Model model, KerasLayout layout, CheckpointReader reader) {
     Map<String, String> names = reader.variables();
     List<Rule> rules = List.of(
         new Rule("Keras 2 object paths", p -> reader.keyAtPath(p.keras2ObjectPath())),

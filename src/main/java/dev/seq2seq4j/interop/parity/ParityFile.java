@@ -1,4 +1,4 @@
-package dev.seq2seq4j.interop;
+package dev.seq2seq4j.interop.parity;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -58,6 +58,20 @@ public record ParityFile(
     Path file = savedModelDir.resolve(FILE_NAME);
     if (!Files.isRegularFile(file)) {
       throw new UncheckedIOException(new IOException("No " + FILE_NAME + " in " + savedModelDir));
+    }
+    return readFile(file);
+  }
+
+  /**
+   * Reads a parity file at any path (e.g. one written by {@code reference_outputs.py}).
+   *
+   * @param file the JSON file
+   * @return the parsed file
+   * @throws UncheckedIOException if the file is missing or malformed (the message names it)
+   */
+  public static ParityFile readFile(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new UncheckedIOException(new IOException("reference file not found: " + file));
     }
     try {
       return MAPPER.readValue(file.toFile(), ParityFile.class);

@@ -1,4 +1,4 @@
-package dev.seq2seq4j.interop;
+package dev.seq2seq4j.interop.parity;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.seq2seq4j.interop;
+package dev.seq2seq4j.interop.savedmodel;
 
 /**
  * A SavedModel folder could not be loaded: it is missing, incomplete, or TensorFlow rejected

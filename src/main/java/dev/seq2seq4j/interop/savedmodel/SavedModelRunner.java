@@ -1,4 +1,4 @@
-package dev.seq2seq4j.interop;
+package dev.seq2seq4j.interop.savedmodel;
 
 import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.nn.Tensors;
@@ -88,6 +88,22 @@ public final class SavedModelRunner implements AutoCloseable {
             "could not load the SavedModel in " + abs + ": " + e.getMessage(), e);
       }
     }
+    return load(abs);
+  }
+
+  /**
+   * Loads a SavedModel folder that has passed {@link SavedModelInspector#validate} already, so
+   * its files are not read and checksummed a second time.
+   *
+   * @param checked the validated folder
+   * @return an open runner; close it to free the native session
+   * @throws ModelLoadException if TensorFlow cannot load it
+   */
+  public static SavedModelRunner open(SavedModelInspector.Checked checked) {
+    return load(checked.description().directory().toAbsolutePath().normalize());
+  }
+
+  private static SavedModelRunner load(Path abs) {
     SavedModelBundle bundle;
     try {
       bundle = SavedModelBundle.load(abs.toString(), SERVE_TAG);

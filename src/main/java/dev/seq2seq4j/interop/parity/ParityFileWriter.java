@@ -1,7 +1,9 @@
-package dev.seq2seq4j.interop;
+package dev.seq2seq4j.interop.parity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seq2seq4j.data.FloatBlock;
+import dev.seq2seq4j.interop.savedmodel.SavedModelRunner;
+import dev.seq2seq4j.interop.savedmodel.SignatureInfo;
 import dev.seq2seq4j.keras.KerasConfigWriter;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.WeightSpec;

@@ -1,4 +1,4 @@
-package dev.seq2seq4j.interop;
+package dev.seq2seq4j.interop.savedmodel;
 
 import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.nn.Tensors;

@@ -1,10 +1,12 @@
-package dev.seq2seq4j.interop;
+package dev.seq2seq4j.interop.savedmodel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seq2seq4j.interop.SavedModelParityTest;
+import dev.seq2seq4j.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +26,7 @@ import org.tensorflow.proto.DataType;
  */
 class CheckpointIndexTest {
   private static final Path MODEL =
-      SavedModelParityTest.projectRoot().resolve("saved-models/reverse-return-state");
+      Fixtures.projectRoot().resolve("saved-models/reverse-return-state");
 
   private static Path copyModel(Path tmp) throws IOException {
     Path to = tmp.resolve("m");
@@ -63,7 +65,7 @@ class CheckpointIndexTest {
   void checkpointNamesMatchTheSavedObjectGraph() throws IOException {
     List<Path> dirs = new ArrayList<>(SavedModelParityTest.modelDirs());
     Path fixtures = Path.of(System.getProperty("seq2seq4j.fixtures",
-        SavedModelParityTest.projectRoot().resolve("../shared/fixtures/python-keras").toString()));
+        Fixtures.projectRoot().resolve("../shared/fixtures/python-keras").toString()));
     if (Files.isDirectory(fixtures.resolve("stock-lstm-savedmodel-tf2.6"))) {
       dirs.add(fixtures.resolve("stock-lstm-savedmodel-tf2.6"));
     }

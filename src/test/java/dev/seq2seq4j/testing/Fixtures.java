@@ -1,4 +1,4 @@
-package dev.seq2seq4j.interop;
+package dev.seq2seq4j.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,23 +10,47 @@ import java.nio.file.Path;
  * ../shared/fixtures/python-keras}, or the folder named by {@code -Dseq2seq4j.fixtures}). Tests
  * that need them are skipped, with a message saying so, where they are absent (a user's clone).
  */
-final class Fixtures {
+public final class Fixtures {
   private Fixtures() {}
 
-  static Path root() {
+  /**
+   * The project's root folder (Maven's basedir).
+   *
+   * @return the absolute root
+   */
+  public static Path projectRoot() {
+    return Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
+  }
+
+  /**
+   * The fixtures folder, or a skipped test where it is absent.
+   *
+   * @return the folder
+   */
+  public static Path root() {
     String override = System.getProperty("seq2seq4j.fixtures");
     Path dir = override != null ? Path.of(override)
-        : SavedModelParityTest.projectRoot().resolve("../shared/fixtures/python-keras").normalize();
+        : projectRoot().resolve("../shared/fixtures/python-keras").normalize();
     assumeTrue(Files.isDirectory(dir),
         "skipped: the Python Keras fixtures are not at " + dir + " (set -Dseq2seq4j.fixtures)");
     return dir;
   }
 
-  static Path stockLstm() {
+  /**
+   * The Keras 2 stock-price LSTM SavedModel.
+   *
+   * @return its folder
+   */
+  public static Path stockLstm() {
     return root().resolve("stock-lstm-savedmodel-tf2.6");
   }
 
-  static Path additionEncoderDecoder() {
+  /**
+   * The teacher-forced addition encoder-decoder (HDF5 + TF checkpoint).
+   *
+   * @return its folder
+   */
+  public static Path additionEncoderDecoder() {
     return root().resolve("addition-seq2seq-checkpoint-tf2");
   }
 }

@@ -1,16 +1,19 @@
 package dev.seq2seq4j.train;
 
+import dev.seq2seq4j.train.optim.OptimizerSpec;
+
 /** How {@link CompiledModel#compile} sets a model up: loss, optimizer, seed, threads. */
 public final class CompileOptions {
   private final Loss loss;
-  private final float learningRate;
+  private final OptimizerSpec optimizer;
   private final long seed;
   private final int intraOpThreads;
   private final int interOpThreads;
 
   private CompileOptions(Builder b) {
     this.loss = b.loss;
-    this.learningRate = b.learningRate;
+    this.optimizer = b.learningRate == null ? b.optimizer
+        : b.optimizer.withLearningRate(b.learningRate);
     this.seed = b.seed;
     this.intraOpThreads = b.intraOpThreads;
     this.interOpThreads = b.interOpThreads;
@@ -26,9 +29,14 @@ public final class CompileOptions {
     return loss;
   }
 
-  /** Adam's learning rate. */
+  /** The optimizer and its hyper-parameters. */
+  public OptimizerSpec optimizer() {
+    return optimizer;
+  }
+
+  /** The optimizer's learning rate. */
   public float learningRate() {
-    return learningRate;
+    return (float) optimizer.learningRate();
   }
 
   /** The seed of the initial weights. */
@@ -49,7 +57,8 @@ public final class CompileOptions {
   /** Builds {@link CompileOptions}. */
   public static final class Builder {
     private final Loss loss;
-    private float learningRate = KerasAdam.DEFAULT_LEARNING_RATE;
+    private OptimizerSpec optimizer = OptimizerSpec.adam();
+    private Double learningRate;
     private long seed = 1;
     private int intraOpThreads = 1;
     private int interOpThreads = 1;
@@ -61,9 +70,31 @@ public final class CompileOptions {
       this.loss = loss;
     }
 
-    /** Adam's learning rate (default 1e-3). */
+    /**
+     * The optimizer by Keras name with Keras's defaults: {@code adam} (the default), {@code
+     * sgd}, {@code rmsprop}.
+     *
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public Builder optimizer(String kerasName) {
+      return optimizer(OptimizerSpec.of(kerasName));
+    }
+
+    /** The optimizer with its hyper-parameters. */
+    public Builder optimizer(OptimizerSpec spec) {
+      if (spec == null) {
+        throw new IllegalArgumentException("an optimizer is required");
+      }
+      this.optimizer = spec;
+      return this;
+    }
+
+    /**
+     * The learning rate, overriding the optimizer's (whichever optimizer is chosen, before or
+     * after this call).
+     */
     public Builder learningRate(float lr) {
-      this.learningRate = lr;
+      this.learningRate = (double) lr;
       return this;
     }
 

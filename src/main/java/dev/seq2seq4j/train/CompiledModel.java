@@ -7,6 +7,8 @@ import dev.seq2seq4j.nn.ModelGraph;
 import dev.seq2seq4j.nn.Shapes;
 import dev.seq2seq4j.nn.Tensors;
 import dev.seq2seq4j.nn.Weights;
+import dev.seq2seq4j.train.optim.KerasOptimizer;
+import dev.seq2seq4j.train.optim.OptimizerState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -34,7 +36,8 @@ import org.tensorflow.types.family.TType;
 
 /**
  * A model ready to train, like a compiled Keras model: it owns a TensorFlow graph and session
- * holding the model, its loss, an accuracy metric (for categorical cross-entropy) and Adam.
+ * holding the model, its loss, an accuracy metric (for categorical cross-entropy) and the
+ * optimizer the options name.
  *
  * <p>Supports models with one output and any number of inputs (an encoder-decoder trained with
  * teacher forcing has two); a {@link Dataset} gives the inputs in the model's input order. Close
@@ -51,6 +54,7 @@ public final class CompiledModel implements AutoCloseable {
   private final Operand<TFloat32> output;
   private final Operand<TFloat32> loss;
   private final Operand<TFloat32> accuracy;
+  private final KerasOptimizer optimizer;
   private final Op trainStep;
 
   private CompiledModel(Model model, CompileOptions options) {
@@ -75,6 +79,7 @@ public final class CompiledModel implements AutoCloseable {
           options.loss().name().equals("categorical_crossentropy")
               ? tf.withName("accuracy").identity(categoricalAccuracy(tf, target, output))
               : null;
+      optimizer = options.optimizer().create(graph);
       trainStep = buildTrainStep(tf);
       ConfigProto config =
           ConfigProto.newBuilder()
@@ -112,8 +117,7 @@ public final class CompiledModel implements AutoCloseable {
     for (int i = 0; i < xs.length; i++) {
       pairs.add(gradAndVar(grads[i], xs[i]));
     }
-    return new KerasAdam(graph, options.learningRate(), 0.9f, 0.999f, 1e-7f)
-        .applyGradients(pairs, "train");
+    return optimizer.applyGradients(pairs, "train");
   }
 
   @SuppressWarnings("unchecked")
@@ -230,6 +234,23 @@ public final class CompiledModel implements AutoCloseable {
   }
 
   /**
+   * One optimizer step on one batch, in training mode (dropout drops), like Keras's {@code
+   * train_on_batch}.
+   *
+   * @param batch the batch
+   * @param stepSeed two numbers seeding the step's random ops (dropout masks)
+   * @return the batch's loss and accuracy (NaN without accuracy), computed before the update
+   * @throws IllegalArgumentException if the batch does not fit the model
+   */
+  public float[] trainOnBatch(Dataset batch, long[] stepSeed) {
+    requireCompatible(batch, "training data");
+    if (stepSeed == null || stepSeed.length != 2) {
+      throw new IllegalArgumentException("a step seed is two numbers");
+    }
+    return runLossAndAccuracy(batch, stepSeed);
+  }
+
+  /**
    * Runs loss (and accuracy) on one batch; with a step seed, in training mode with an optimizer
    * step (the seed drives the step's dropout masks).
    */
@@ -340,6 +361,21 @@ public final class CompiledModel implements AutoCloseable {
    */
   public void setWeights(Weights weights) {
     modelGraph.setWeights(session, weights);
+  }
+
+  /** The optimizer's slots, optimizer-wide values and step count, for an exact resume. */
+  public OptimizerState optimizerState() {
+    return optimizer.state(session);
+  }
+
+  /**
+   * Restores the optimizer's state read by {@link #optimizerState()} from a model compiled the
+   * same way.
+   *
+   * @throws IllegalArgumentException if the optimizer or the variables differ
+   */
+  public void setOptimizerState(OptimizerState state) {
+    optimizer.setState(session, state);
   }
 
   private void requireCompatible(Dataset data, String what) {

@@ -1,11 +1,19 @@
 package dev.seq2seq4j.train;
 
+import dev.seq2seq4j.train.metrics.Metric;
+import dev.seq2seq4j.train.metrics.Metrics;
 import dev.seq2seq4j.train.optim.OptimizerSpec;
+import java.util.ArrayList;
+import java.util.List;
 
-/** How {@link CompiledModel#compile} sets a model up: loss, optimizer, seed, threads. */
+/**
+ * How {@link CompiledModel#compile} sets a model up, as Keras's {@code compile}: loss, optimizer
+ * and metrics, plus the initial-weight seed and thread counts.
+ */
 public final class CompileOptions {
   private final Loss loss;
   private final OptimizerSpec optimizer;
+  private final List<Metric> metrics;
   private final long seed;
   private final int intraOpThreads;
   private final int interOpThreads;
@@ -14,12 +22,19 @@ public final class CompileOptions {
     this.loss = b.loss;
     this.optimizer = b.learningRate == null ? b.optimizer
         : b.optimizer.withLearningRate(b.learningRate);
+    List<Metric> m = new ArrayList<>();
+    if (b.metrics == null) {
+      loss.defaultMetrics().forEach(name -> m.add(Metrics.byName(name)));
+    } else {
+      m.addAll(b.metrics);
+    }
+    this.metrics = List.copyOf(m);
     this.seed = b.seed;
     this.intraOpThreads = b.intraOpThreads;
     this.interOpThreads = b.interOpThreads;
   }
 
-  /** Options for training with {@code loss} and Keras's default Adam. */
+  /** Options for training with {@code loss}, Keras's default Adam and the loss's metrics. */
   public static Builder builder(Loss loss) {
     return new Builder(loss);
   }
@@ -37,6 +52,11 @@ public final class CompileOptions {
   /** The optimizer's learning rate. */
   public float learningRate() {
     return (float) optimizer.learningRate();
+  }
+
+  /** The metrics, in log order (after {@code loss}). */
+  public List<Metric> metrics() {
+    return metrics;
   }
 
   /** The seed of the initial weights. */
@@ -59,6 +79,7 @@ public final class CompileOptions {
     private final Loss loss;
     private OptimizerSpec optimizer = OptimizerSpec.adam();
     private Double learningRate;
+    private List<Metric> metrics;
     private long seed = 1;
     private int intraOpThreads = 1;
     private int interOpThreads = 1;
@@ -95,6 +116,39 @@ public final class CompileOptions {
      */
     public Builder learningRate(float lr) {
       this.learningRate = (double) lr;
+      return this;
+    }
+
+    /**
+     * The metrics by Keras name, logged under the names given ({@code accuracy}, {@code
+     * categorical_accuracy}, {@code binary_accuracy}, {@code mae}, {@code mse}); none at all
+     * with no names. Without this call the loss's {@link Loss#defaultMetrics() defaults} apply.
+     *
+     * @throws IllegalArgumentException for an unknown or repeated name
+     */
+    public Builder metrics(String... names) {
+      List<Metric> m = new ArrayList<>();
+      for (String n : names) {
+        m.add(Metrics.byName(n));
+      }
+      return metrics(m);
+    }
+
+    /**
+     * The metrics, in log order.
+     *
+     * @throws IllegalArgumentException if two share a name or one is named {@code loss}
+     */
+    public Builder metrics(List<Metric> list) {
+      List<String> seen = new ArrayList<>();
+      for (Metric m : list) {
+        if (m.name().equals("loss") || m.name().startsWith("val_") || seen.contains(m.name())) {
+          throw new IllegalArgumentException("metric name '" + m.name() + "' is "
+              + (seen.contains(m.name()) ? "repeated" : "reserved for the loss"));
+        }
+        seen.add(m.name());
+      }
+      this.metrics = List.copyOf(list);
       return this;
     }
 

@@ -7,6 +7,7 @@ import dev.seq2seq4j.nn.ModelGraph;
 import dev.seq2seq4j.nn.Shapes;
 import dev.seq2seq4j.nn.Tensors;
 import dev.seq2seq4j.nn.Weights;
+import dev.seq2seq4j.train.metrics.Metric;
 import dev.seq2seq4j.train.optim.KerasOptimizer;
 import dev.seq2seq4j.train.optim.OptimizerState;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -36,8 +36,9 @@ import org.tensorflow.types.family.TType;
 
 /**
  * A model ready to train, like a compiled Keras model: it owns a TensorFlow graph and session
- * holding the model, its loss, an accuracy metric (for categorical cross-entropy) and the
- * optimizer the options name.
+ * holding the model, its loss, its metrics and one optimizer step, and runs single steps
+ * ({@link #trainOnBatch}), evaluation and prediction. {@link FitLoop} drives epochs over it;
+ * {@link #fit} is a shortcut for that.
  *
  * <p>Supports models with one output and any number of inputs (an encoder-decoder trained with
  * teacher forcing has two); a {@link Dataset} gives the inputs in the model's input order. Close
@@ -53,7 +54,8 @@ public final class CompiledModel implements AutoCloseable {
   private final Placeholder<TFloat32> target;
   private final Operand<TFloat32> output;
   private final Operand<TFloat32> loss;
-  private final Operand<TFloat32> accuracy;
+  private final List<Metric> metrics;
+  private final List<Operand<TFloat32>> metricOps = new ArrayList<>();
   private final KerasOptimizer optimizer;
   private final Op trainStep;
 
@@ -65,9 +67,11 @@ public final class CompiledModel implements AutoCloseable {
     }
     this.model = model;
     this.options = options;
-    this.graph = new Graph();
+    this.metrics = options.metrics();
+    Graph g = new Graph();
+    Session s = null;
     try {
-      Ops tf = Ops.create(graph);
+      Ops tf = Ops.create(g);
       modelGraph = ModelGraph.build(model, tf);
       output = modelGraph.outputs().get(0);
       long[] outShape = model.outputs().get(0).shape();
@@ -75,36 +79,42 @@ public final class CompiledModel implements AutoCloseable {
           tf.withName("target")
               .placeholder(TFloat32.class, Placeholder.shape(Shape.of(Shapes.batched(outShape))));
       loss = tf.withName("loss").identity(options.loss().compute(tf, target, output));
-      accuracy =
-          options.loss().name().equals("categorical_crossentropy")
-              ? tf.withName("accuracy").identity(categoricalAccuracy(tf, target, output))
-              : null;
-      optimizer = options.optimizer().create(graph);
-      trainStep = buildTrainStep(tf);
+      for (Metric m : metrics) {
+        metricOps.add(tf.withName(opName(m.name())).identity(m.batchValue(tf, target, output)));
+      }
+      optimizer = options.optimizer().create(g);
+      trainStep = buildTrainStep(g, tf);
       ConfigProto config =
           ConfigProto.newBuilder()
               .setIntraOpParallelismThreads(options.intraOpThreads())
               .setInterOpParallelismThreads(options.interOpThreads())
               .build();
-      session = new Session(graph, config);
-      session.initialize();
-      modelGraph.initialize(session, options.seed());
+      s = new Session(g, config);
+      s.initialize();
+      modelGraph.initialize(s, options.seed());
     } catch (RuntimeException e) {
-      graph.close();
+      g.close();
       throw e;
     }
+    this.graph = g;
+    this.session = s;
+  }
+
+  private static String opName(String metricName) {
+    return "metric_" + metricName.replaceAll("[^A-Za-z0-9_.\\-]", "_");
   }
 
   /**
    * Builds the training graph for {@code model} and initialises its weights from the seed.
    *
-   * @throws IllegalArgumentException if the model does not have exactly one output
+   * @throws IllegalArgumentException if the model does not have exactly one output or an
+   *     optimizer hyper-parameter is out of range
    */
   public static CompiledModel compile(Model model, CompileOptions options) {
     return new CompiledModel(model, options);
   }
 
-  private Op buildTrainStep(Ops tf) {
+  private Op buildTrainStep(Graph g, Ops tf) {
     // Gradients only for the model's trainable variables: the framework's minimize() would
     // differentiate with respect to every variable in the graph and fail (GUIDE §3).
     List<Variable<TFloat32>> vars = modelGraph.trainableVariables();
@@ -112,7 +122,7 @@ public final class CompiledModel implements AutoCloseable {
     for (int i = 0; i < xs.length; i++) {
       xs[i] = vars.get(i).asOutput();
     }
-    Output<?>[] grads = graph.addGradients(loss.asOutput(), xs);
+    Output<?>[] grads = g.addGradients(loss.asOutput(), xs);
     List<GradAndVar<? extends TType>> pairs = new ArrayList<>();
     for (int i = 0; i < xs.length; i++) {
       pairs.add(gradAndVar(grads[i], xs[i]));
@@ -125,16 +135,6 @@ public final class CompiledModel implements AutoCloseable {
     return new GradAndVar<>((Output<T>) grad, (Output<T>) var);
   }
 
-  private static Operand<TFloat32> categoricalAccuracy(
-      Ops tf, Operand<TFloat32> yTrue, Operand<TFloat32> yPred) {
-    Operand<TFloat32> hits =
-        tf.dtypes.cast(
-            tf.math.equal(
-                tf.math.argMax(yTrue, tf.constant(-1)), tf.math.argMax(yPred, tf.constant(-1))),
-            TFloat32.class);
-    return Reductions.meanOfAll(tf, hits);
-  }
-
   /** The model being trained. */
   public Model model() {
     return model;
@@ -145,6 +145,18 @@ public final class CompiledModel implements AutoCloseable {
     return options;
   }
 
+  /** The names of the metrics, in log order (the loss, logged as {@code loss}, comes first). */
+  public List<String> metricNames() {
+    List<String> names = new ArrayList<>();
+    metrics.forEach(m -> names.add(m.name()));
+    return names;
+  }
+
+  /** The metrics, in log order. */
+  List<Metric> metrics() {
+    return metrics;
+  }
+
   /** Trains on the same data every epoch. */
   public History fit(Dataset data, FitOptions fit) {
     return fit(epoch -> data, fit);
@@ -152,85 +164,10 @@ public final class CompiledModel implements AutoCloseable {
 
   /**
    * Trains, asking {@code dataForEpoch} for each epoch's data (Brownlee's tutorial draws fresh
-   * samples every epoch).
+   * samples every epoch); see {@link FitLoop}.
    */
   public History fit(IntFunction<Dataset> dataForEpoch, FitOptions fit) {
-    History history = new History();
-    Context context = new Context(fit.epochs());
-    SplittableRandom shuffler = new SplittableRandom(fit.shuffleSeed());
-    fit.listeners().forEach(l -> l.onTrainBegin(context));
-    long start = System.nanoTime();
-    long totalSteps = 0;
-    for (int epoch = 0; epoch < fit.epochs() && !context.stopRequested(); epoch++) {
-      Dataset data = dataForEpoch.apply(epoch);
-      requireCompatible(data, "training data");
-      int n = data.size();
-      int steps = (n + fit.batchSize() - 1) / fit.batchSize();
-      for (TrainingListener l : fit.listeners()) {
-        l.onEpochBegin(context, epoch, steps);
-      }
-      int[] order = order(n, fit.shuffle() ? shuffler : null);
-      long epochSeed = new SplittableRandom(fit.shuffleSeed() * 1_000_003L + epoch).nextLong();
-      double lossSum = 0;
-      double accSum = 0;
-      int seen = 0;
-      for (int step = 0; step < steps; step++) {
-        int from = step * fit.batchSize();
-        int to = Math.min(n, from + fit.batchSize());
-        Dataset batch = data.gather(Arrays.copyOfRange(order, from, to));
-        float[] metrics = runLossAndAccuracy(batch, new long[] {epochSeed, step});
-        int b = to - from;
-        lossSum += metrics[0] * (double) b;
-        accSum += metrics[1] * (double) b;
-        seen += b;
-        if (!fit.listeners().isEmpty()) {
-          EpochLogs running = logs(lossSum / seen, accSum / seen, null);
-          for (TrainingListener l : fit.listeners()) {
-            l.onBatchEnd(context, epoch, step, running);
-          }
-        }
-      }
-      totalSteps += steps;
-      Map<String, Double> val = fit.validation() == null ? null : evaluate(fit.validation());
-      EpochLogs logs = logs(lossSum / seen, accSum / seen, val);
-      history.add(logs);
-      for (TrainingListener l : fit.listeners()) {
-        l.onEpochEnd(context, epoch, logs);
-      }
-    }
-    history.finish((System.nanoTime() - start) / 1e9, totalSteps);
-    fit.listeners().forEach(l -> l.onTrainEnd(context, history));
-    return history;
-  }
-
-  private EpochLogs logs(double lossMean, double accMean, Map<String, Double> val) {
-    Map<String, Double> m = new LinkedHashMap<>();
-    m.put("loss", lossMean);
-    if (accuracy != null) {
-      m.put("accuracy", accMean);
-    }
-    if (val != null) {
-      for (Map.Entry<String, Double> e : val.entrySet()) {
-        m.put("val_" + e.getKey(), e.getValue());
-      }
-    }
-    return new EpochLogs(m);
-  }
-
-  private static int[] order(int n, SplittableRandom rnd) {
-    int[] idx = new int[n];
-    for (int i = 0; i < n; i++) {
-      idx[i] = i;
-    }
-    if (rnd != null) {
-      for (int i = n - 1; i > 0; i--) {
-        int j = rnd.nextInt(i + 1);
-        int t = idx[i];
-        idx[i] = idx[j];
-        idx[j] = t;
-      }
-    }
-    return idx;
+    return new FitLoop(this, fit).run(dataForEpoch);
   }
 
   /**
@@ -239,22 +176,26 @@ public final class CompiledModel implements AutoCloseable {
    *
    * @param batch the batch
    * @param stepSeed two numbers seeding the step's random ops (dropout masks)
-   * @return the batch's loss and accuracy (NaN without accuracy), computed before the update
+   * @return the batch's loss and metrics, computed before the update
    * @throws IllegalArgumentException if the batch does not fit the model
    */
-  public float[] trainOnBatch(Dataset batch, long[] stepSeed) {
+  public BatchResult trainOnBatch(Dataset batch, long[] stepSeed) {
     requireCompatible(batch, "training data");
     if (stepSeed == null || stepSeed.length != 2) {
       throw new IllegalArgumentException("a step seed is two numbers");
     }
-    return runLossAndAccuracy(batch, stepSeed);
+    return run(batch, stepSeed);
+  }
+
+  /** {@link #trainOnBatch} without the checks, for a loop that checked its epoch's data once. */
+  BatchResult step(Dataset batch, long[] stepSeed) {
+    return run(batch, stepSeed);
   }
 
   /**
-   * Runs loss (and accuracy) on one batch; with a step seed, in training mode with an optimizer
-   * step (the seed drives the step's dropout masks).
+   * Loss and metrics on one batch; with a step seed, in training mode with an optimizer step.
    */
-  private float[] runLossAndAccuracy(Dataset batch, long[] stepSeed) {
+  private BatchResult run(Dataset batch, long[] stepSeed) {
     List<Tensor> feeds = new ArrayList<>();
     try {
       Session.Runner r = session.runner();
@@ -271,13 +212,14 @@ public final class CompiledModel implements AutoCloseable {
         feeds.add(seed);
         r.feed(modelGraph.training(), on).feed(modelGraph.stepSeed(), seed).addTarget(trainStep);
       }
-      if (accuracy != null) {
-        r.fetch(accuracy);
-      }
+      metricOps.forEach(r::fetch);
       try (Result res = r.run()) {
         float l = ((TFloat32) res.get(0)).getFloat();
-        float a = accuracy == null ? Float.NaN : ((TFloat32) res.get(1)).getFloat();
-        return new float[] {l, a};
+        float[] m = new float[metricOps.size()];
+        for (int i = 0; i < m.length; i++) {
+          m[i] = ((TFloat32) res.get(i + 1)).getFloat();
+        }
+        return new BatchResult(batch.size(), l, m);
       }
     } finally {
       feeds.forEach(Tensor::close);
@@ -285,26 +227,19 @@ public final class CompiledModel implements AutoCloseable {
   }
 
   /**
-   * The mean loss (and accuracy, for categorical cross-entropy) over {@code data}, weighted by
-   * batch size exactly as Keras's {@code evaluate} reports it.
+   * The mean loss and metrics over {@code data}, weighted by batch size exactly as Keras's
+   * {@code evaluate} reports them.
+   *
+   * @return {@code loss} and each metric by name
    */
   public Map<String, Double> evaluate(Dataset data) {
     requireCompatible(data, "evaluation data");
-    double lossSum = 0;
-    double accSum = 0;
+    MetricMeans means = new MetricMeans(metrics);
     int n = data.size();
     for (int from = 0; from < n; from += EVAL_BATCH) {
-      Dataset batch = data.slice(from, Math.min(n, from + EVAL_BATCH));
-      float[] m = runLossAndAccuracy(batch, null);
-      lossSum += m[0] * (double) batch.size();
-      accSum += m[1] * (double) batch.size();
+      means.add(run(data.slice(from, Math.min(n, from + EVAL_BATCH)), null));
     }
-    Map<String, Double> m = new LinkedHashMap<>();
-    m.put("loss", lossSum / n);
-    if (accuracy != null) {
-      m.put("accuracy", accSum / n);
-    }
-    return m;
+    return means.values();
   }
 
   /**
@@ -378,7 +313,7 @@ public final class CompiledModel implements AutoCloseable {
     optimizer.setState(session, state);
   }
 
-  private void requireCompatible(Dataset data, String what) {
+  void requireCompatible(Dataset data, String what) {
     if (data == null || data.size() == 0) {
       throw new IllegalArgumentException(what + " is empty");
     }
@@ -416,37 +351,44 @@ public final class CompiledModel implements AutoCloseable {
     graph.close();
   }
 
-  private final class Context implements TrainingContext {
-    private final int epochs;
-    private boolean stop;
+  /**
+   * Running means of the loss and metrics over batches, combined as each metric's weighting says
+   * (by samples, as Keras's mean metrics, unless a metric asks otherwise).
+   */
+  static final class MetricMeans {
+    private final List<Metric> metrics;
+    private double lossSum;
+    private final double[] sums;
+    private int samples;
+    private int batches;
 
-    Context(int epochs) {
-      this.epochs = epochs;
+    MetricMeans(List<Metric> metrics) {
+      this.metrics = metrics;
+      this.sums = new double[metrics.size()];
     }
 
-    @Override
-    public void stopTraining() {
-      stop = true;
+    void add(BatchResult r) {
+      int b = r.size();
+      lossSum += r.loss() * (double) b;
+      for (int i = 0; i < sums.length; i++) {
+        sums[i] += metrics.get(i).weighting() == Metric.Weighting.SAMPLES
+            ? r.metric(i) * (double) b
+            : r.metric(i);
+      }
+      samples += b;
+      batches++;
     }
 
-    @Override
-    public boolean stopRequested() {
-      return stop;
-    }
-
-    @Override
-    public int epochs() {
-      return epochs;
-    }
-
-    @Override
-    public Weights weights() {
-      return CompiledModel.this.weights();
-    }
-
-    @Override
-    public void setWeights(Weights weights) {
-      CompiledModel.this.setWeights(weights);
+    /** {@code loss} first, then each metric by name. */
+    Map<String, Double> values() {
+      Map<String, Double> m = new LinkedHashMap<>();
+      m.put("loss", lossSum / samples);
+      for (int i = 0; i < sums.length; i++) {
+        m.put(metrics.get(i).name(), metrics.get(i).weighting() == Metric.Weighting.SAMPLES
+            ? sums[i] / samples
+            : sums[i] / batches);
+      }
+      return m;
     }
   }
 }

@@ -4,15 +4,18 @@ import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.Weights;
 import dev.seq2seq4j.train.CompiledModel;
 import dev.seq2seq4j.train.state.SavedWeights;
+import dev.seq2seq4j.train.state.TrainingState;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * A recipe's trained model restored from saved weights, ready to answer questions. The metadata
- * holds the recipe name and its configuration, which is all it takes to rebuild the model before
- * the weights are put back; loading checks that metadata as strictly as the weights themselves.
+ * A recipe's trained model restored from saved weights, ready to answer questions, and the
+ * recipe side of training states. The metadata of both holds the recipe name and its
+ * configuration, which is all it takes to rebuild the model before the weights are put back;
+ * loading checks that metadata as strictly as the weights themselves.
  */
 public final class TrainedRecipe implements AutoCloseable {
   /** Metadata key of the recipe name. */
@@ -85,6 +88,51 @@ public final class TrainedRecipe implements AutoCloseable {
       throw e;
     }
     return new TrainedRecipe(recipe, config, model);
+  }
+
+  /**
+   * Where a recipe run's training states go: {@code dir}, with the recipe and configuration as
+   * metadata so {@link #loadState} can check a resume.
+   *
+   * @param dir the folder
+   * @param recipe the recipe
+   * @param config its configuration
+   * @return the sink for {@code FitOptions.checkpointEvery}
+   */
+  public static Consumer<TrainingState> stateWriter(Path dir, Recipe recipe, RecipeConfig config) {
+    Map<String, Object> meta = metadata(recipe.name(), config);
+    return state -> state.withMetadata(meta).save(dir);
+  }
+
+  /**
+   * Reads a training state written through {@link #stateWriter} and checks that it belongs to
+   * this recipe and configuration; only the epoch count may differ (a longer run continues).
+   *
+   * @param dir the folder
+   * @param recipe the recipe being resumed
+   * @param config the configuration asked for now
+   * @return the state
+   * @throws IllegalArgumentException if the state is missing, corrupt, or from another recipe or
+   *     configuration
+   */
+  public static TrainingState loadState(Path dir, Recipe recipe, RecipeConfig config) {
+    TrainingState state = TrainingState.load(dir);
+    String what = "training state " + dir;
+    Recipe saved = recipeOf(what, state.metadata());
+    RecipeConfig savedConfig = configOf(what, saved, state.metadata());
+    if (!saved.name().equals(recipe.name())) {
+      throw new IllegalArgumentException(
+          what + " belongs to recipe " + saved.name() + ", not " + recipe.name());
+    }
+    if (!savedConfig.withEpochs(config.epochs()).equals(config)) {
+      throw new IllegalArgumentException(what + " was trained with " + savedConfig.toMap()
+          + "; resume with the same flags (only --epochs may differ), not " + config.toMap());
+    }
+    if (state.epochsCompleted() > config.epochs()) {
+      throw new IllegalArgumentException(what + " has completed " + state.epochsCompleted()
+          + " epochs, more than --epochs " + config.epochs());
+    }
+    return state;
   }
 
   private static Recipe recipeOf(String what, Map<String, Object> meta) {

@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * Trained weights on disk with free-form metadata (recipe name, sizes, seed, metrics), so that a
  * model can be rebuilt and used for prediction without retraining ({@code train --save DIR},
- * read by {@code predict --model DIR}).
+ * read by {@code predict --model DIR}). For resuming training see {@link TrainingState}.
  *
  * <p>The folder holds {@code weights.json} (format {@value #FORMAT} version {@value #VERSION},
  * metadata, each weight's name, shape, offset and CRC32C) and {@code weights.bin} (a header

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The former name of {@link SavedWeights}, kept only until its last callers move, so that
- * "checkpoint" can mean one thing: the training state an interrupted run resumes from. Weights
- * saved for prediction are {@link SavedWeights}.
+ * The former name of {@link SavedWeights}, kept only until its last callers move: "checkpoint"
+ * now means a {@link dev.seq2seq4j.train.state.TrainingState} (what {@code train
+ * --checkpoint-every} writes), and weights saved for prediction are {@link SavedWeights}.
  *
  * @deprecated use {@link SavedWeights}
  */

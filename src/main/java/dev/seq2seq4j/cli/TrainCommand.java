@@ -6,6 +6,7 @@ import dev.seq2seq4j.interop.SavedModelExporter;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.train.EpochLogs;
 import dev.seq2seq4j.train.FitOptions;
+import dev.seq2seq4j.train.TrainingDivergedException;
 import dev.seq2seq4j.train.state.TrainingState;
 import dev.seq2seq4j.tutorials.Recipe;
 import dev.seq2seq4j.tutorials.RecipeConfig;
@@ -82,7 +83,12 @@ final class TrainCommand implements Runnable {
     }
     UnaryOperator<FitOptions.Builder> fitSetup = trainingStates(recipe, config);
     Reporter reporter = Reporter.to(io.out(), io.interactive());
-    RecipeResult result = recipe.run(config, reporter, fitSetup);
+    RecipeResult result;
+    try {
+      result = recipe.run(config, reporter, fitSetup);
+    } catch (TrainingDivergedException e) {
+      throw new UserInputException(e.getMessage());
+    }
     io.out().printf(Locale.ROOT, "%s: seed %d, %d epochs in %.2f s of training%s%n",
         recipe.name(), config.seed(), result.history().epochsRun(),
         result.history().trainSeconds(), formatMetrics(result.metrics()));

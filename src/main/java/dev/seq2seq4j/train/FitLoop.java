@@ -54,6 +54,7 @@ public final class FitLoop {
    * @param dataForEpoch the data of epoch {@code e} (0-based); called once per epoch, in order,
    *     including the completed epochs of a resumed fit
    * @return the history of every epoch, a resumed fit's earlier ones included
+   * @throws TrainingDivergedException if a step's loss is NaN or infinite
    * @throws IllegalArgumentException if data does not fit the model, or a resumed state does not
    *     fit this fit
    */
@@ -97,7 +98,11 @@ public final class FitLoop {
         int from = step * fit.batchSize();
         int to = Math.min(n, from + fit.batchSize());
         Dataset batch = data.gather(Arrays.copyOfRange(order, from, to));
-        means.add(model.step(batch, new long[] {epochSeed, step}));
+        BatchResult result = model.step(batch, new long[] {epochSeed, step});
+        if (!Float.isFinite(result.loss())) {
+          throw new TrainingDivergedException(epoch + 1, step + 1, result.loss());
+        }
+        means.add(result);
         if (!fit.listeners().isEmpty()) {
           EpochLogs running = new EpochLogs(means.values());
           for (TrainingListener l : fit.listeners()) {

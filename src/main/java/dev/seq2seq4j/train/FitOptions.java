@@ -142,6 +142,8 @@ public final class FitOptions {
     /**
      * Hands the training state to {@code sink} after every {@code epochs} epochs and after the
      * last one (e.g. {@code state -> state.save(dir)}), once the epoch's listeners have run.
+     * A step whose loss is not finite stops training before the next state is written, so the
+     * last one handed out is always good.
      *
      * @param epochs the interval, at least 1
      * @param sink receives each state

@@ -8,15 +8,23 @@ import java.util.List;
 
 /**
  * How {@link CompiledModel#compile} sets a model up, as Keras's {@code compile}: loss, optimizer
- * and metrics, plus the initial-weight seed and thread counts.
+ * and metrics, plus the initial-weight seed, thread counts and the size limits that keep a
+ * mistyped size from building a graph that cannot train.
  */
 public final class CompileOptions {
+  /** Default largest number of weights a model may have. */
+  public static final long DEFAULT_MAX_PARAMETERS = 10_000_000L;
+  /** Default largest number of recurrent timesteps a model may unroll in its graph. */
+  public static final int DEFAULT_MAX_UNROLLED_STEPS = 512;
+
   private final Loss loss;
   private final OptimizerSpec optimizer;
   private final List<Metric> metrics;
   private final long seed;
   private final int intraOpThreads;
   private final int interOpThreads;
+  private final long maxParameters;
+  private final int maxUnrolledSteps;
 
   private CompileOptions(Builder b) {
     this.loss = b.loss;
@@ -32,6 +40,8 @@ public final class CompileOptions {
     this.seed = b.seed;
     this.intraOpThreads = b.intraOpThreads;
     this.interOpThreads = b.interOpThreads;
+    this.maxParameters = b.maxParameters;
+    this.maxUnrolledSteps = b.maxUnrolledSteps;
   }
 
   /** Options for training with {@code loss}, Keras's default Adam and the loss's metrics. */
@@ -74,6 +84,16 @@ public final class CompileOptions {
     return interOpThreads;
   }
 
+  /** The largest number of weights (parameters) a model may have. */
+  public long maxParameters() {
+    return maxParameters;
+  }
+
+  /** The largest number of recurrent timesteps a model may unroll in its graph. */
+  public int maxUnrolledSteps() {
+    return maxUnrolledSteps;
+  }
+
   /** Builds {@link CompileOptions}. */
   public static final class Builder {
     private final Loss loss;
@@ -83,6 +103,8 @@ public final class CompileOptions {
     private long seed = 1;
     private int intraOpThreads = 1;
     private int interOpThreads = 1;
+    private long maxParameters = DEFAULT_MAX_PARAMETERS;
+    private int maxUnrolledSteps = DEFAULT_MAX_UNROLLED_STEPS;
 
     private Builder(Loss loss) {
       if (loss == null) {
@@ -168,6 +190,23 @@ public final class CompileOptions {
       }
       this.intraOpThreads = intraOp;
       this.interOpThreads = interOp;
+      return this;
+    }
+
+    /**
+     * The size limits checked before any graph is built (defaults {@value
+     * #DEFAULT_MAX_PARAMETERS} parameters and {@value #DEFAULT_MAX_UNROLLED_STEPS} unrolled
+     * timesteps).
+     *
+     * @param parameters the largest weight count
+     * @param unrolledSteps the largest number of recurrent steps, summed over recurrent layers
+     */
+    public Builder limits(long parameters, int unrolledSteps) {
+      if (parameters < 1 || unrolledSteps < 1) {
+        throw new IllegalArgumentException("limits must be >= 1");
+      }
+      this.maxParameters = parameters;
+      this.maxUnrolledSteps = unrolledSteps;
       return this;
     }
 

@@ -65,6 +65,7 @@ public final class CompiledModel implements AutoCloseable {
           "CompiledModel trains models with one output; '" + model.name() + "' has "
               + model.outputs().size());
     }
+    TrainingBudget.check(model, options);
     this.model = model;
     this.options = options;
     this.metrics = options.metrics();
@@ -92,12 +93,29 @@ public final class CompiledModel implements AutoCloseable {
       s = new Session(g, config);
       s.initialize();
       modelGraph.initialize(s, options.seed());
-    } catch (RuntimeException e) {
-      g.close();
+    } catch (RuntimeException | Error e) {
+      // The session must go first: closing a graph that an open session still uses waits for
+      // that session forever (GUIDE §9), which turned native failures into hangs.
+      closeAfterFailure(s, g, e);
       throw e;
     }
     this.graph = g;
     this.session = s;
+  }
+
+  private static void closeAfterFailure(Session s, Graph g, Throwable failure) {
+    if (s != null) {
+      try {
+        s.close();
+      } catch (RuntimeException | Error e) {
+        failure.addSuppressed(e);
+      }
+    }
+    try {
+      g.close();
+    } catch (RuntimeException | Error e) {
+      failure.addSuppressed(e);
+    }
   }
 
   private static String opName(String metricName) {
@@ -107,8 +125,8 @@ public final class CompiledModel implements AutoCloseable {
   /**
    * Builds the training graph for {@code model} and initialises its weights from the seed.
    *
-   * @throws IllegalArgumentException if the model does not have exactly one output or an
-   *     optimizer hyper-parameter is out of range
+   * @throws IllegalArgumentException if the model does not have exactly one output, is larger
+   *     than the options' limits, or an optimizer hyper-parameter is out of range
    */
   public static CompiledModel compile(Model model, CompileOptions options) {
     return new CompiledModel(model, options);
@@ -347,8 +365,11 @@ public final class CompiledModel implements AutoCloseable {
 
   @Override
   public void close() {
-    session.close();
-    graph.close();
+    try {
+      session.close();
+    } finally {
+      graph.close();
+    }
   }
 
   /**

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code train --checkpoint-every / --resume} end to end: a training process killed mid-run and
  * resumed ends with the same weights and metrics, bit for bit, as one that was never
- * interrupted; and a resume of another run is refused.
+ * interrupted; and the refusals that keep bad sizes and bad folders from doing harm.
  */
 class TrainingStateCliTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -131,6 +131,23 @@ class TrainingStateCliTest {
     CliRunner.Outcome missing = CliRunner.run("train", "reverse-lstm-default", "--resume",
         tmp.resolve("nothing").toString());
     assertOneErrorLine(missing, "training state folder not found");
+  }
+
+  @Test
+  void sizesThatCannotTrainAreRefusedUpFront() {
+    long start = System.nanoTime();
+    // Once hung for good; now a weight larger than a Java array is refused when the model is
+    // described, and anything over the parameter limit before a graph exists.
+    CliRunner.Outcome wide = CliRunner.run("train", "addition-seq2seq", "--epochs", "1",
+        "--units", "100000");
+    assertOneErrorLine(wide, "more elements than a Java array can hold");
+    CliRunner.Outcome wider = CliRunner.run("train", "addition-seq2seq", "--epochs", "1",
+        "--units", "20000");
+    assertOneErrorLine(wider, "parameters, more than the limit of 10,000,000");
+    CliRunner.Outcome longer = CliRunner.run("train", "reverse-return-state", "--epochs", "1",
+        "--length", "10000");
+    assertOneErrorLine(longer, "unrolls 20,000 recurrent timesteps into its graph");
+    assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60), "refused quickly");
   }
 
   private static void assertOneErrorLine(CliRunner.Outcome o, String fragment) {

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntFunction;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -136,14 +137,26 @@ public final class CompiledModel implements AutoCloseable {
     // Gradients only for the model's trainable variables: the framework's minimize() would
     // differentiate with respect to every variable in the graph and fail (GUIDE §3).
     List<Variable<TFloat32>> vars = modelGraph.trainableVariables();
-    Output<?>[] xs = new Output<?>[vars.size()];
-    for (int i = 0; i < xs.length; i++) {
-      xs[i] = vars.get(i).asOutput();
+    // A variable the loss does not depend on (an LSTM's recurrent kernel over one timestep from a
+    // zero state, whose h·R the unrolled loop skips) has gradient zero, as Keras computes it;
+    // TensorFlow refuses to differentiate with respect to it at all.
+    Set<String> reachable = GraphReach.opsReaching(loss);
+    List<Output<?>> reached = new ArrayList<>();
+    for (Variable<TFloat32> v : vars) {
+      if (reachable.contains(v.op().name())) {
+        reached.add(v.asOutput());
+      }
     }
-    Output<?>[] grads = g.addGradients(loss.asOutput(), xs);
+    Output<?>[] grads = reached.isEmpty()
+        ? new Output<?>[0]
+        : g.addGradients(loss.asOutput(), reached.toArray(new Output<?>[0]));
     List<GradAndVar<? extends TType>> pairs = new ArrayList<>();
-    for (int i = 0; i < xs.length; i++) {
-      pairs.add(gradAndVar(grads[i], xs[i]));
+    int next = 0;
+    for (Variable<TFloat32> v : vars) {
+      Output<?> grad = reachable.contains(v.op().name())
+          ? grads[next++]
+          : tf.zerosLike(v).asOutput();
+      pairs.add(gradAndVar(grad, v.asOutput()));
     }
     return optimizer.applyGradients(pairs, "train");
   }

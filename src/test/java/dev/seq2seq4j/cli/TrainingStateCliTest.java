@@ -150,6 +150,16 @@ class TrainingStateCliTest {
     assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60), "refused quickly");
   }
 
+  @Test
+  void oneTimestepRecipesTrain() {
+    CliRunner.Outcome lstm = CliRunner.run("train", "reverse-lstm-default", "--length", "1",
+        "--epochs", "1", "--samples", "64");
+    assertEquals(0, lstm.exitCode(), lstm.err());
+    CliRunner.Outcome adder = CliRunner.run("train", "addition-lstm", "--terms", "1",
+        "--epochs", "1");
+    assertEquals(0, adder.exitCode(), adder.err());
+  }
+
   private static void assertOneErrorLine(CliRunner.Outcome o, String fragment) {
     assertEquals(2, o.exitCode(), o.err());
     String err = o.err().strip();

@@ -1,6 +1,7 @@
 package dev.seq2seq4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import dev.seq2seq4j.nn.LayerWeights;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.SymbolicTensor;
 import dev.seq2seq4j.nn.WeightSpec;
+import dev.seq2seq4j.nn.Weights;
 import dev.seq2seq4j.train.state.TrainingState;
 import dev.seq2seq4j.tutorials.TutorialModels;
 import java.nio.file.Path;
@@ -27,8 +29,9 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * What must not go wrong while training: a diverging loss stops at once and keeps the last good
- * state, failures after the session exists end instead of hanging, and oversized models are
- * refused before any graph exists.
+ * state, failures after the session exists end instead of hanging, oversized models are refused
+ * before any graph exists, and variables the loss cannot reach train (not at all) instead of
+ * failing.
  */
 class TrainingSafetyTest {
   /** A layer whose kernel's initializer fails: the failure comes after the session exists. */
@@ -93,6 +96,23 @@ class TrainingSafetyTest {
     try (CompiledModel cm = CompiledModel.compile(TutorialModels.reverseReturnState(40, 10, 4),
         CompileOptions.builder(Losses.categoricalCrossentropy()).limits(1000, 80).build())) {
       assertEquals(80, cm.options().maxUnrolledSteps());
+    }
+  }
+
+  @Test
+  void oneTimestepTrainsWithAZeroGradientForTheUnreachedRecurrentKernel() {
+    // One step from a zero state: h·R is never formed, so the loss does not depend on R.
+    ReversedSequenceProblem one = new ReversedSequenceProblem(1, 10);
+    Dataset data = one.generate(64, 1);
+    try (CompiledModel cm = CompiledModel.compile(TutorialModels.reverseLstmDefault(1, 10, 16),
+        CompileOptions.builder(Losses.categoricalCrossentropy()).build())) {
+      Weights before = cm.weights();
+      History h = cm.fit(data, FitOptions.builder().epochs(3).batchSize(16).build());
+      Weights after = cm.weights();
+      assertEquals(before.get("lstm/cell/recurrent_kernel"),
+          after.get("lstm/cell/recurrent_kernel"), "a zero gradient leaves it unchanged");
+      assertFalse(before.get("lstm/cell/kernel").equals(after.get("lstm/cell/kernel")));
+      assertTrue(h.series("loss")[2] < h.series("loss")[0], "the rest still learns");
     }
   }
 

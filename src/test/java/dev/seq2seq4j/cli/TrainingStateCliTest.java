@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seq2seq4j.train.state.SavedWeights;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ class TrainingStateCliTest {
         if (done >= epoch) {
           return done;
         }
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         // not written yet, or between two renames
       }
       Thread.sleep(5);

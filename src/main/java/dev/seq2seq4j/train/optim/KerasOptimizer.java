@@ -132,6 +132,10 @@ public abstract class KerasOptimizer extends Optimizer {
 
   @Override
   protected final void createSlots(List<Output<? extends TType>> variables) {
+    if (iterations != null) {
+      // A second set of slots would share the step count and the state keys of the first.
+      throw new IllegalStateException("a KerasOptimizer applies gradients once; make another");
+    }
     Ops init = tf.withInitScope();
     int index = 0;
     for (Output<? extends TType> v : variables) {

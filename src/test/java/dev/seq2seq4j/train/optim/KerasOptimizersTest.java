@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tensorflow.Graph;
 
 /**
  * Known answers for each optimizer on a tiny linear model (Dense(1) on two inputs, MSE, one
@@ -321,6 +322,15 @@ class KerasOptimizersTest {
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, () -> cm.setOptimizerState(adam));
       assertTrue(e.getMessage().contains("adam"), e.getMessage());
+    }
+  }
+
+  @Test
+  void anOptimizerAppliesGradientsOnce() {
+    try (Graph g = new Graph()) {
+      KerasOptimizer sgd = OptimizerSpec.sgd().create(g);
+      sgd.applyGradients(List.of(), "first");
+      assertThrows(IllegalStateException.class, () -> sgd.applyGradients(List.of(), "second"));
     }
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +32,7 @@ class AtomicDirectoryTest {
     AtomicDirectory.replace(dir, FILES, "test folder", tmp -> contents(tmp, version));
   }
 
-  private static void contents(Path tmp, String version) throws java.io.IOException {
+  private static void contents(Path tmp, String version) throws IOException {
     // Two files, so a half-written folder would show as a mix or a missing file.
     AtomicDirectory.writeFile(tmp.resolve("a.txt"), version.getBytes());
     AtomicDirectory.writeFile(tmp.resolve("b.txt"), version.getBytes());

@@ -5,6 +5,9 @@ import dev.seq2seq4j.interop.parity.ParityFileWriter;
 import dev.seq2seq4j.interop.savedmodel.SavedModelExporter;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.train.EpochLogs;
+import dev.seq2seq4j.train.FitOptions;
+import dev.seq2seq4j.train.TrainingDivergedException;
+import dev.seq2seq4j.train.state.TrainingState;
 import dev.seq2seq4j.tutorials.Recipe;
 import dev.seq2seq4j.tutorials.RecipeConfig;
 import dev.seq2seq4j.tutorials.RecipeResult;
@@ -14,6 +17,7 @@ import dev.seq2seq4j.tutorials.TrainingCurves;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,6 +53,23 @@ final class TrainCommand implements Runnable {
           + "serving_default, outputs output_0), for TensorFlow Serving or Python.")
   Path export;
 
+  @Option(names = "--checkpoint-every", paramLabel = "N",
+      description = "Write the training state every N epochs and after the last one into "
+          + "--checkpoint-dir (or the --resume folder); a complete state always exists, even "
+          + "if the run is killed.")
+  Integer checkpointEvery;
+
+  @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+      description = "Where --checkpoint-every writes the training state (default interval: "
+          + "every epoch).")
+  Path checkpointDir;
+
+  @Option(names = "--resume", paramLabel = "DIR",
+      description = "Continue from the training state in DIR, with the same recipe and flags "
+          + "(only --epochs may differ); ends with the same weights and metrics as an "
+          + "uninterrupted run.")
+  Path resume;
+
   TrainCommand(Io io) {
     this.io = io;
   }
@@ -60,8 +81,14 @@ final class TrainCommand implements Runnable {
     if (export != null) {
       SavedModelExporter.checkTarget(export); // fail before training, not after
     }
+    UnaryOperator<FitOptions.Builder> fitSetup = trainingStates(recipe, config);
     Reporter reporter = Reporter.to(io.out(), io.interactive());
-    RecipeResult result = recipe.run(config, reporter);
+    RecipeResult result;
+    try {
+      result = recipe.run(config, reporter, fitSetup);
+    } catch (TrainingDivergedException e) {
+      throw new UserInputException(e.getMessage());
+    }
     io.out().printf(Locale.ROOT, "%s: seed %d, %d epochs in %.2f s of training%s%n",
         recipe.name(), config.seed(), result.history().epochsRun(),
         result.history().trainSeconds(), formatMetrics(result.metrics()));
@@ -84,6 +111,32 @@ final class TrainCommand implements Runnable {
       io.out().println(Json.line(result.toJsonMap()));
     }
     io.out().flush();
+  }
+
+  /** The fit's training-state options from --checkpoint-every, --checkpoint-dir and --resume. */
+  private UnaryOperator<FitOptions.Builder> trainingStates(Recipe recipe, RecipeConfig config) {
+    if (checkpointEvery != null && checkpointEvery < 1) {
+      throw new UserInputException("--checkpoint-every must be >= 1, got " + checkpointEvery);
+    }
+    Path dir = checkpointDir != null ? checkpointDir : checkpointEvery != null ? resume : null;
+    if (checkpointEvery != null && dir == null) {
+      throw new UserInputException(
+          "--checkpoint-every needs --checkpoint-dir DIR (or --resume DIR)");
+    }
+    TrainingState state = resume == null ? null : TrainedRecipe.loadState(resume, recipe, config);
+    if (dir != null) {
+      TrainingState.checkTarget(dir); // fail before training, not after the first epoch
+    }
+    int every = checkpointEvery == null ? 1 : checkpointEvery;
+    return fit -> {
+      if (state != null) {
+        fit.resumeFrom(state);
+      }
+      if (dir != null) {
+        fit.checkpointEvery(every, TrainedRecipe.stateWriter(dir, recipe, config));
+      }
+      return fit;
+    };
   }
 
   private static ParityFile.Training training(RecipeResult result) {

@@ -1,22 +1,50 @@
 package dev.seq2seq4j.train;
 
-/** How {@link CompiledModel#compile} sets a model up: loss, optimizer, seed, threads. */
+import dev.seq2seq4j.train.metrics.Metric;
+import dev.seq2seq4j.train.metrics.Metrics;
+import dev.seq2seq4j.train.optim.OptimizerSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How {@link CompiledModel#compile} sets a model up, as Keras's {@code compile}: loss, optimizer
+ * and metrics, plus the initial-weight seed, thread counts and the size limits that keep a
+ * mistyped size from building a graph that cannot train.
+ */
 public final class CompileOptions {
+  /** Default largest number of weights a model may have. */
+  public static final long DEFAULT_MAX_PARAMETERS = 10_000_000L;
+  /** Default largest number of recurrent timesteps a model may unroll in its graph. */
+  public static final int DEFAULT_MAX_UNROLLED_STEPS = 512;
+
   private final Loss loss;
-  private final float learningRate;
+  private final OptimizerSpec optimizer;
+  private final List<Metric> metrics;
   private final long seed;
   private final int intraOpThreads;
   private final int interOpThreads;
+  private final long maxParameters;
+  private final int maxUnrolledSteps;
 
   private CompileOptions(Builder b) {
     this.loss = b.loss;
-    this.learningRate = b.learningRate;
+    this.optimizer = b.learningRate == null ? b.optimizer
+        : b.optimizer.withLearningRate(b.learningRate);
+    List<Metric> m = new ArrayList<>();
+    if (b.metrics == null) {
+      loss.defaultMetrics().forEach(name -> m.add(Metrics.byName(name)));
+    } else {
+      m.addAll(b.metrics);
+    }
+    this.metrics = List.copyOf(m);
     this.seed = b.seed;
     this.intraOpThreads = b.intraOpThreads;
     this.interOpThreads = b.interOpThreads;
+    this.maxParameters = b.maxParameters;
+    this.maxUnrolledSteps = b.maxUnrolledSteps;
   }
 
-  /** Options for training with {@code loss} and Keras's default Adam. */
+  /** Options for training with {@code loss}, Keras's default Adam and the loss's metrics. */
   public static Builder builder(Loss loss) {
     return new Builder(loss);
   }
@@ -26,9 +54,19 @@ public final class CompileOptions {
     return loss;
   }
 
-  /** Adam's learning rate. */
+  /** The optimizer and its hyper-parameters. */
+  public OptimizerSpec optimizer() {
+    return optimizer;
+  }
+
+  /** The optimizer's learning rate. */
   public float learningRate() {
-    return learningRate;
+    return (float) optimizer.learningRate();
+  }
+
+  /** The metrics, in log order (after {@code loss}). */
+  public List<Metric> metrics() {
+    return metrics;
   }
 
   /** The seed of the initial weights. */
@@ -46,13 +84,27 @@ public final class CompileOptions {
     return interOpThreads;
   }
 
+  /** The largest number of weights (parameters) a model may have. */
+  public long maxParameters() {
+    return maxParameters;
+  }
+
+  /** The largest number of recurrent timesteps a model may unroll in its graph. */
+  public int maxUnrolledSteps() {
+    return maxUnrolledSteps;
+  }
+
   /** Builds {@link CompileOptions}. */
   public static final class Builder {
     private final Loss loss;
-    private float learningRate = KerasAdam.DEFAULT_LEARNING_RATE;
+    private OptimizerSpec optimizer = OptimizerSpec.adam();
+    private Double learningRate;
+    private List<Metric> metrics;
     private long seed = 1;
     private int intraOpThreads = 1;
     private int interOpThreads = 1;
+    private long maxParameters = DEFAULT_MAX_PARAMETERS;
+    private int maxUnrolledSteps = DEFAULT_MAX_UNROLLED_STEPS;
 
     private Builder(Loss loss) {
       if (loss == null) {
@@ -61,9 +113,64 @@ public final class CompileOptions {
       this.loss = loss;
     }
 
-    /** Adam's learning rate (default 1e-3). */
+    /**
+     * The optimizer by Keras name with Keras's defaults: {@code adam} (the default), {@code
+     * sgd}, {@code rmsprop}.
+     *
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public Builder optimizer(String kerasName) {
+      return optimizer(OptimizerSpec.of(kerasName));
+    }
+
+    /** The optimizer with its hyper-parameters. */
+    public Builder optimizer(OptimizerSpec spec) {
+      if (spec == null) {
+        throw new IllegalArgumentException("an optimizer is required");
+      }
+      this.optimizer = spec;
+      return this;
+    }
+
+    /**
+     * The learning rate, overriding the optimizer's (whichever optimizer is chosen, before or
+     * after this call).
+     */
     public Builder learningRate(float lr) {
-      this.learningRate = lr;
+      this.learningRate = (double) lr;
+      return this;
+    }
+
+    /**
+     * The metrics by Keras name, logged under the names given ({@code accuracy}, {@code
+     * categorical_accuracy}, {@code binary_accuracy}, {@code mae}, {@code mse}); none at all
+     * with no names. Without this call the loss's {@link Loss#defaultMetrics() defaults} apply.
+     *
+     * @throws IllegalArgumentException for an unknown or repeated name
+     */
+    public Builder metrics(String... names) {
+      List<Metric> m = new ArrayList<>();
+      for (String n : names) {
+        m.add(Metrics.byName(n));
+      }
+      return metrics(m);
+    }
+
+    /**
+     * The metrics, in log order.
+     *
+     * @throws IllegalArgumentException if two share a name or one is named {@code loss}
+     */
+    public Builder metrics(List<Metric> list) {
+      List<String> seen = new ArrayList<>();
+      for (Metric m : list) {
+        if (m.name().equals("loss") || m.name().startsWith("val_") || seen.contains(m.name())) {
+          throw new IllegalArgumentException("metric name '" + m.name() + "' is "
+              + (seen.contains(m.name()) ? "repeated" : "reserved for the loss"));
+        }
+        seen.add(m.name());
+      }
+      this.metrics = List.copyOf(list);
       return this;
     }
 
@@ -83,6 +190,23 @@ public final class CompileOptions {
       }
       this.intraOpThreads = intraOp;
       this.interOpThreads = interOp;
+      return this;
+    }
+
+    /**
+     * The size limits checked before any graph is built (defaults {@value
+     * #DEFAULT_MAX_PARAMETERS} parameters and {@value #DEFAULT_MAX_UNROLLED_STEPS} unrolled
+     * timesteps).
+     *
+     * @param parameters the largest weight count
+     * @param unrolledSteps the largest number of recurrent steps, summed over recurrent layers
+     */
+    public Builder limits(long parameters, int unrolledSteps) {
+      if (parameters < 1 || unrolledSteps < 1) {
+        throw new IllegalArgumentException("limits must be >= 1");
+      }
+      this.maxParameters = parameters;
+      this.maxUnrolledSteps = unrolledSteps;
       return this;
     }
 

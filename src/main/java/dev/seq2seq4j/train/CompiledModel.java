@@ -7,12 +7,15 @@ import dev.seq2seq4j.nn.ModelGraph;
 import dev.seq2seq4j.nn.Shapes;
 import dev.seq2seq4j.nn.Tensors;
 import dev.seq2seq4j.nn.Weights;
+import dev.seq2seq4j.train.metrics.Metric;
+import dev.seq2seq4j.train.optim.KerasOptimizer;
+import dev.seq2seq4j.train.optim.OptimizerState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.Set;
 import java.util.function.IntFunction;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -34,7 +37,9 @@ import org.tensorflow.types.family.TType;
 
 /**
  * A model ready to train, like a compiled Keras model: it owns a TensorFlow graph and session
- * holding the model, its loss, an accuracy metric (for categorical cross-entropy) and Adam.
+ * holding the model, its loss, its metrics and one optimizer step, and runs single steps
+ * ({@link #trainOnBatch}), evaluation and prediction. {@link FitLoop} drives epochs over it;
+ * {@link #fit} is a shortcut for that.
  *
  * <p>Supports models with one output and any number of inputs (an encoder-decoder trained with
  * teacher forcing has two); a {@link Dataset} gives the inputs in the model's input order. Close
@@ -50,7 +55,9 @@ public final class CompiledModel implements AutoCloseable {
   private final Placeholder<TFloat32> target;
   private final Operand<TFloat32> output;
   private final Operand<TFloat32> loss;
-  private final Operand<TFloat32> accuracy;
+  private final List<Metric> metrics;
+  private final List<Operand<TFloat32>> metricOps = new ArrayList<>();
+  private final KerasOptimizer optimizer;
   private final Op trainStep;
 
   private CompiledModel(Model model, CompileOptions options) {
@@ -59,11 +66,14 @@ public final class CompiledModel implements AutoCloseable {
           "CompiledModel trains models with one output; '" + model.name() + "' has "
               + model.outputs().size());
     }
+    TrainingBudget.check(model, options);
     this.model = model;
     this.options = options;
-    this.graph = new Graph();
+    this.metrics = options.metrics();
+    Graph g = new Graph();
+    Session s = null;
     try {
-      Ops tf = Ops.create(graph);
+      Ops tf = Ops.create(g);
       modelGraph = ModelGraph.build(model, tf);
       output = modelGraph.outputs().get(0);
       long[] outShape = model.outputs().get(0).shape();
@@ -71,11 +81,11 @@ public final class CompiledModel implements AutoCloseable {
           tf.withName("target")
               .placeholder(TFloat32.class, Placeholder.shape(Shape.of(Shapes.batched(outShape))));
       loss = tf.withName("loss").identity(options.loss().compute(tf, target, output));
-      accuracy =
-          options.loss().name().equals("categorical_crossentropy")
-              ? tf.withName("accuracy").identity(categoricalAccuracy(tf, target, output))
-              : null;
-      Op optimizerStep = buildTrainStep(tf);
+      for (Metric m : metrics) {
+        metricOps.add(tf.withName(opName(m.name())).identity(m.batchValue(tf, target, output)));
+      }
+      optimizer = options.optimizer().create(g);
+      Op optimizerStep = buildTrainStep(g, tf);
       // Layers' own training updates (moving statistics) run in the same step.
       trainStep = modelGraph.updates().isEmpty() ? optimizerStep
           : tf.withControlDependencies(concat(optimizerStep, modelGraph.updates())).noOp();
@@ -84,39 +94,74 @@ public final class CompiledModel implements AutoCloseable {
               .setIntraOpParallelismThreads(options.intraOpThreads())
               .setInterOpParallelismThreads(options.interOpThreads())
               .build();
-      session = new Session(graph, config);
-      session.initialize();
-      modelGraph.initialize(session, options.seed());
-    } catch (RuntimeException e) {
-      graph.close();
+      s = new Session(g, config);
+      s.initialize();
+      modelGraph.initialize(s, options.seed());
+    } catch (RuntimeException | Error e) {
+      // The session must go first: closing a graph that an open session still uses waits for
+      // that session forever (GUIDE §9), which turned native failures into hangs.
+      closeAfterFailure(s, g, e);
       throw e;
     }
+    this.graph = g;
+    this.session = s;
+  }
+
+  private static void closeAfterFailure(Session s, Graph g, Throwable failure) {
+    if (s != null) {
+      try {
+        s.close();
+      } catch (RuntimeException | Error e) {
+        failure.addSuppressed(e);
+      }
+    }
+    try {
+      g.close();
+    } catch (RuntimeException | Error e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private static String opName(String metricName) {
+    return "metric_" + metricName.replaceAll("[^A-Za-z0-9_.\\-]", "_");
   }
 
   /**
    * Builds the training graph for {@code model} and initialises its weights from the seed.
    *
-   * @throws IllegalArgumentException if the model does not have exactly one output
+   * @throws IllegalArgumentException if the model does not have exactly one output, is larger
+   *     than the options' limits, or an optimizer hyper-parameter is out of range
    */
   public static CompiledModel compile(Model model, CompileOptions options) {
     return new CompiledModel(model, options);
   }
 
-  private Op buildTrainStep(Ops tf) {
+  private Op buildTrainStep(Graph g, Ops tf) {
     // Gradients only for the model's trainable variables: the framework's minimize() would
     // differentiate with respect to every variable in the graph and fail (GUIDE §3).
     List<Variable<TFloat32>> vars = modelGraph.trainableVariables();
-    Output<?>[] xs = new Output<?>[vars.size()];
-    for (int i = 0; i < xs.length; i++) {
-      xs[i] = vars.get(i).asOutput();
+    // A variable the loss does not depend on (an LSTM's recurrent kernel over one timestep from a
+    // zero state, whose h·R the unrolled loop skips) has gradient zero, as Keras computes it;
+    // TensorFlow refuses to differentiate with respect to it at all.
+    Set<String> reachable = GraphReach.opsReaching(loss);
+    List<Output<?>> reached = new ArrayList<>();
+    for (Variable<TFloat32> v : vars) {
+      if (reachable.contains(v.op().name())) {
+        reached.add(v.asOutput());
+      }
     }
-    Output<?>[] grads = graph.addGradients(loss.asOutput(), xs);
+    Output<?>[] grads = reached.isEmpty()
+        ? new Output<?>[0]
+        : g.addGradients(loss.asOutput(), reached.toArray(new Output<?>[0]));
     List<GradAndVar<? extends TType>> pairs = new ArrayList<>();
-    for (int i = 0; i < xs.length; i++) {
-      pairs.add(gradAndVar(grads[i], xs[i]));
+    int next = 0;
+    for (Variable<TFloat32> v : vars) {
+      Output<?> grad = reachable.contains(v.op().name())
+          ? grads[next++]
+          : tf.zerosLike(v).asOutput();
+      pairs.add(gradAndVar(grad, v.asOutput()));
     }
-    return new KerasAdam(graph, options.learningRate(), 0.9f, 0.999f, 1e-7f)
-        .applyGradients(pairs, "train");
+    return optimizer.applyGradients(pairs, "train");
   }
 
   private static List<Op> concat(Op first, List<Op> rest) {
@@ -131,16 +176,6 @@ public final class CompiledModel implements AutoCloseable {
     return new GradAndVar<>((Output<T>) grad, (Output<T>) var);
   }
 
-  private static Operand<TFloat32> categoricalAccuracy(
-      Ops tf, Operand<TFloat32> yTrue, Operand<TFloat32> yPred) {
-    Operand<TFloat32> hits =
-        tf.dtypes.cast(
-            tf.math.equal(
-                tf.math.argMax(yTrue, tf.constant(-1)), tf.math.argMax(yPred, tf.constant(-1))),
-            TFloat32.class);
-    return Reductions.meanOfAll(tf, hits);
-  }
-
   /** The model being trained. */
   public Model model() {
     return model;
@@ -151,6 +186,18 @@ public final class CompiledModel implements AutoCloseable {
     return options;
   }
 
+  /** The names of the metrics, in log order (the loss, logged as {@code loss}, comes first). */
+  public List<String> metricNames() {
+    List<String> names = new ArrayList<>();
+    metrics.forEach(m -> names.add(m.name()));
+    return names;
+  }
+
+  /** The metrics, in log order. */
+  List<Metric> metrics() {
+    return metrics;
+  }
+
   /** Trains on the same data every epoch. */
   public History fit(Dataset data, FitOptions fit) {
     return fit(epoch -> data, fit);
@@ -158,92 +205,38 @@ public final class CompiledModel implements AutoCloseable {
 
   /**
    * Trains, asking {@code dataForEpoch} for each epoch's data (Brownlee's tutorial draws fresh
-   * samples every epoch).
+   * samples every epoch); see {@link FitLoop}.
    */
   public History fit(IntFunction<Dataset> dataForEpoch, FitOptions fit) {
-    History history = new History();
-    Context context = new Context(fit.epochs());
-    SplittableRandom shuffler = new SplittableRandom(fit.shuffleSeed());
-    fit.listeners().forEach(l -> l.onTrainBegin(context));
-    long start = System.nanoTime();
-    long totalSteps = 0;
-    for (int epoch = 0; epoch < fit.epochs() && !context.stopRequested(); epoch++) {
-      Dataset data = dataForEpoch.apply(epoch);
-      requireCompatible(data, "training data");
-      int n = data.size();
-      int steps = (n + fit.batchSize() - 1) / fit.batchSize();
-      for (TrainingListener l : fit.listeners()) {
-        l.onEpochBegin(context, epoch, steps);
-      }
-      int[] order = order(n, fit.shuffle() ? shuffler : null);
-      long epochSeed = new SplittableRandom(fit.shuffleSeed() * 1_000_003L + epoch).nextLong();
-      double lossSum = 0;
-      double accSum = 0;
-      int seen = 0;
-      for (int step = 0; step < steps; step++) {
-        int from = step * fit.batchSize();
-        int to = Math.min(n, from + fit.batchSize());
-        Dataset batch = data.gather(Arrays.copyOfRange(order, from, to));
-        float[] metrics = runLossAndAccuracy(batch, new long[] {epochSeed, step});
-        int b = to - from;
-        lossSum += metrics[0] * (double) b;
-        accSum += metrics[1] * (double) b;
-        seen += b;
-        if (!fit.listeners().isEmpty()) {
-          EpochLogs running = logs(lossSum / seen, accSum / seen, null);
-          for (TrainingListener l : fit.listeners()) {
-            l.onBatchEnd(context, epoch, step, running);
-          }
-        }
-      }
-      totalSteps += steps;
-      Map<String, Double> val = fit.validation() == null ? null : evaluate(fit.validation());
-      EpochLogs logs = logs(lossSum / seen, accSum / seen, val);
-      history.add(logs);
-      for (TrainingListener l : fit.listeners()) {
-        l.onEpochEnd(context, epoch, logs);
-      }
-    }
-    history.finish((System.nanoTime() - start) / 1e9, totalSteps);
-    fit.listeners().forEach(l -> l.onTrainEnd(context, history));
-    return history;
-  }
-
-  private EpochLogs logs(double lossMean, double accMean, Map<String, Double> val) {
-    Map<String, Double> m = new LinkedHashMap<>();
-    m.put("loss", lossMean);
-    if (accuracy != null) {
-      m.put("accuracy", accMean);
-    }
-    if (val != null) {
-      for (Map.Entry<String, Double> e : val.entrySet()) {
-        m.put("val_" + e.getKey(), e.getValue());
-      }
-    }
-    return new EpochLogs(m);
-  }
-
-  private static int[] order(int n, SplittableRandom rnd) {
-    int[] idx = new int[n];
-    for (int i = 0; i < n; i++) {
-      idx[i] = i;
-    }
-    if (rnd != null) {
-      for (int i = n - 1; i > 0; i--) {
-        int j = rnd.nextInt(i + 1);
-        int t = idx[i];
-        idx[i] = idx[j];
-        idx[j] = t;
-      }
-    }
-    return idx;
+    return new FitLoop(this, fit).run(dataForEpoch);
   }
 
   /**
-   * Runs loss (and accuracy) on one batch; with a step seed, in training mode with an optimizer
-   * step (the seed drives the step's dropout masks).
+   * One optimizer step on one batch, in training mode (dropout drops), like Keras's {@code
+   * train_on_batch}.
+   *
+   * @param batch the batch
+   * @param stepSeed two numbers seeding the step's random ops (dropout masks)
+   * @return the batch's loss and metrics, computed before the update
+   * @throws IllegalArgumentException if the batch does not fit the model
    */
-  private float[] runLossAndAccuracy(Dataset batch, long[] stepSeed) {
+  public BatchResult trainOnBatch(Dataset batch, long[] stepSeed) {
+    requireCompatible(batch, "training data");
+    if (stepSeed == null || stepSeed.length != 2) {
+      throw new IllegalArgumentException("a step seed is two numbers");
+    }
+    return run(batch, stepSeed);
+  }
+
+  /** {@link #trainOnBatch} without the checks, for a loop that checked its epoch's data once. */
+  BatchResult step(Dataset batch, long[] stepSeed) {
+    return run(batch, stepSeed);
+  }
+
+  /**
+   * Loss and metrics on one batch; with a step seed, in training mode with an optimizer step.
+   */
+  private BatchResult run(Dataset batch, long[] stepSeed) {
     List<Tensor> feeds = new ArrayList<>();
     try {
       Session.Runner r = session.runner();
@@ -260,13 +253,14 @@ public final class CompiledModel implements AutoCloseable {
         feeds.add(seed);
         r.feed(modelGraph.training(), on).feed(modelGraph.stepSeed(), seed).addTarget(trainStep);
       }
-      if (accuracy != null) {
-        r.fetch(accuracy);
-      }
+      metricOps.forEach(r::fetch);
       try (Result res = r.run()) {
         float l = ((TFloat32) res.get(0)).getFloat();
-        float a = accuracy == null ? Float.NaN : ((TFloat32) res.get(1)).getFloat();
-        return new float[] {l, a};
+        float[] m = new float[metricOps.size()];
+        for (int i = 0; i < m.length; i++) {
+          m[i] = ((TFloat32) res.get(i + 1)).getFloat();
+        }
+        return new BatchResult(batch.size(), l, m);
       }
     } finally {
       feeds.forEach(Tensor::close);
@@ -274,26 +268,19 @@ public final class CompiledModel implements AutoCloseable {
   }
 
   /**
-   * The mean loss (and accuracy, for categorical cross-entropy) over {@code data}, weighted by
-   * batch size exactly as Keras's {@code evaluate} reports it.
+   * The mean loss and metrics over {@code data}, weighted by batch size exactly as Keras's
+   * {@code evaluate} reports them.
+   *
+   * @return {@code loss} and each metric by name
    */
   public Map<String, Double> evaluate(Dataset data) {
     requireCompatible(data, "evaluation data");
-    double lossSum = 0;
-    double accSum = 0;
+    MetricMeans means = new MetricMeans(metrics);
     int n = data.size();
     for (int from = 0; from < n; from += EVAL_BATCH) {
-      Dataset batch = data.slice(from, Math.min(n, from + EVAL_BATCH));
-      float[] m = runLossAndAccuracy(batch, null);
-      lossSum += m[0] * (double) batch.size();
-      accSum += m[1] * (double) batch.size();
+      means.add(run(data.slice(from, Math.min(n, from + EVAL_BATCH)), null));
     }
-    Map<String, Double> m = new LinkedHashMap<>();
-    m.put("loss", lossSum / n);
-    if (accuracy != null) {
-      m.put("accuracy", accSum / n);
-    }
-    return m;
+    return means.values();
   }
 
   /**
@@ -352,7 +339,22 @@ public final class CompiledModel implements AutoCloseable {
     modelGraph.setWeights(session, weights);
   }
 
-  private void requireCompatible(Dataset data, String what) {
+  /** The optimizer's slots, optimizer-wide values and step count, for an exact resume. */
+  public OptimizerState optimizerState() {
+    return optimizer.state(session);
+  }
+
+  /**
+   * Restores the optimizer's state read by {@link #optimizerState()} from a model compiled the
+   * same way.
+   *
+   * @throws IllegalArgumentException if the optimizer or the variables differ
+   */
+  public void setOptimizerState(OptimizerState state) {
+    optimizer.setState(session, state);
+  }
+
+  void requireCompatible(Dataset data, String what) {
     if (data == null || data.size() == 0) {
       throw new IllegalArgumentException(what + " is empty");
     }
@@ -386,41 +388,51 @@ public final class CompiledModel implements AutoCloseable {
 
   @Override
   public void close() {
-    session.close();
-    graph.close();
+    try {
+      session.close();
+    } finally {
+      graph.close();
+    }
   }
 
-  private final class Context implements TrainingContext {
-    private final int epochs;
-    private boolean stop;
+  /**
+   * Running means of the loss and metrics over batches, combined as each metric's weighting says
+   * (by samples, as Keras's mean metrics, unless a metric asks otherwise).
+   */
+  static final class MetricMeans {
+    private final List<Metric> metrics;
+    private double lossSum;
+    private final double[] sums;
+    private int samples;
+    private int batches;
 
-    Context(int epochs) {
-      this.epochs = epochs;
+    MetricMeans(List<Metric> metrics) {
+      this.metrics = metrics;
+      this.sums = new double[metrics.size()];
     }
 
-    @Override
-    public void stopTraining() {
-      stop = true;
+    void add(BatchResult r) {
+      int b = r.size();
+      lossSum += r.loss() * (double) b;
+      for (int i = 0; i < sums.length; i++) {
+        sums[i] += metrics.get(i).weighting() == Metric.Weighting.SAMPLES
+            ? r.metric(i) * (double) b
+            : r.metric(i);
+      }
+      samples += b;
+      batches++;
     }
 
-    @Override
-    public boolean stopRequested() {
-      return stop;
-    }
-
-    @Override
-    public int epochs() {
-      return epochs;
-    }
-
-    @Override
-    public Weights weights() {
-      return CompiledModel.this.weights();
-    }
-
-    @Override
-    public void setWeights(Weights weights) {
-      CompiledModel.this.setWeights(weights);
+    /** {@code loss} first, then each metric by name. */
+    Map<String, Double> values() {
+      Map<String, Double> m = new LinkedHashMap<>();
+      m.put("loss", lossSum / samples);
+      for (int i = 0; i < sums.length; i++) {
+        m.put(metrics.get(i).name(), metrics.get(i).weighting() == Metric.Weighting.SAMPLES
+            ? sums[i] / samples
+            : sums[i] / batches);
+      }
+      return m;
     }
   }
 }

@@ -1,12 +1,16 @@
 package dev.seq2seq4j.train;
 
 import dev.seq2seq4j.nn.Weights;
+import dev.seq2seq4j.train.state.ListenerState;
+import dev.seq2seq4j.train.state.Stateful;
 
 /**
  * Keras's {@code EarlyStopping(monitor, patience, restore_best_weights)}: stops once the monitored
- * value (lower is better) has not improved for {@code patience} epochs in a row.
+ * value (lower is better) has not improved for {@code patience} epochs in a row. Its counters
+ * (and best weights) travel in training states, so a resumed run stops where an uninterrupted
+ * one would.
  */
-public final class EarlyStopping implements TrainingListener {
+public final class EarlyStopping implements TrainingListener, Stateful {
   private final String monitor;
   private final int patience;
   private final boolean restoreBestWeights;
@@ -81,5 +85,32 @@ public final class EarlyStopping implements TrainingListener {
   /** The best monitored value seen. */
   public double best() {
     return best;
+  }
+
+  @Override
+  public String stateKey() {
+    return "early_stopping(" + monitor + ")";
+  }
+
+  @Override
+  public ListenerState saveState() {
+    ListenerState.Builder b = ListenerState.builder()
+        .number("best", best)
+        .integer("best_epoch", bestEpoch)
+        .integer("wait", wait)
+        .integer("stopped_epoch", stoppedEpoch);
+    if (bestWeights != null) {
+      b.weights("best_weights", bestWeights);
+    }
+    return b.build();
+  }
+
+  @Override
+  public void restoreState(ListenerState state) {
+    best = state.number("best");
+    bestEpoch = (int) state.integer("best_epoch");
+    wait = (int) state.integer("wait");
+    stoppedEpoch = (int) state.integer("stopped_epoch");
+    bestWeights = state.weights("best_weights");
   }
 }

@@ -2,6 +2,7 @@ package dev.seq2seq4j.train;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -39,6 +40,18 @@ public final class EpochLogs {
       sb.append(e.getKey()).append(": ").append(String.format(Locale.ROOT, pattern, v));
     }
     return sb.toString();
+  }
+
+  /** Equal when the same names map to the same values, in the same order. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof EpochLogs l && List.copyOf(l.values.entrySet())
+        .equals(List.copyOf(values.entrySet()));
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode();
   }
 
   @Override

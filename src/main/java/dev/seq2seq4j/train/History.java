@@ -1,27 +1,34 @@
 package dev.seq2seq4j.train;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
-/** Per-epoch metrics of one {@link CompiledModel#fit} run, like Keras's {@code History}. */
+/** Per-epoch metrics of one {@link FitLoop} run, like Keras's {@code History}. */
 public final class History {
-  private final List<EpochLogs> epochs = new ArrayList<>();
-  private double trainSeconds;
-  private long steps;
+  private final List<EpochLogs> epochs;
+  private final double trainSeconds;
+  private final long steps;
 
-  void add(EpochLogs logs) {
-    epochs.add(logs);
+  private History(List<EpochLogs> epochs, double trainSeconds, long steps) {
+    this.epochs = List.copyOf(epochs);
+    this.trainSeconds = trainSeconds;
+    this.steps = steps;
   }
 
-  void finish(double seconds, long stepCount) {
-    this.trainSeconds = seconds;
-    this.steps = stepCount;
+  /**
+   * A finished history.
+   *
+   * @param epochs the logs of every epoch, in order
+   * @param trainSeconds wall-clock seconds spent training
+   * @param steps optimizer steps taken
+   * @return the history
+   */
+  public static History of(List<EpochLogs> epochs, double trainSeconds, long steps) {
+    return new History(epochs, trainSeconds, steps);
   }
 
   /** The logs of every epoch run, in order. */
   public List<EpochLogs> epochs() {
-    return Collections.unmodifiableList(epochs);
+    return epochs;
   }
 
   /** How many epochs ran (fewer than asked if a listener stopped training). */
@@ -46,7 +53,10 @@ public final class History {
     return s;
   }
 
-  /** Wall-clock seconds spent in the training loop (optimizer steps and validation). */
+  /**
+   * Wall-clock seconds spent in the training loop (optimizer steps and validation; a resumed
+   * run adds its earlier runs' seconds; writing training states is left out).
+   */
   public double trainSeconds() {
     return trainSeconds;
   }

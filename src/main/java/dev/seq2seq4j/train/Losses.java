@@ -1,5 +1,6 @@
 package dev.seq2seq4j.train;
 
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Sum;
@@ -20,6 +21,7 @@ public final class Losses {
   public static Loss categoricalCrossentropy() {
     return new PerElementLoss(
         "categorical_crossentropy",
+        List.of("accuracy"),
         (tf, yTrue, yPred) -> {
           Operand<TFloat32> p =
               tf.math.div(yPred, tf.sum(yPred, tf.constant(-1), Sum.keepDims(true)));
@@ -32,6 +34,7 @@ public final class Losses {
   public static Loss meanSquaredError() {
     return new PerElementLoss(
         "mean_squared_error",
+        List.of(),
         (tf, yTrue, yPred) ->
             tf.math.mean(tf.math.squaredDifference(yTrue, yPred), tf.constant(-1)));
   }
@@ -61,7 +64,8 @@ public final class Losses {
   }
 
   /** A Keras loss with reduction "sum over batch size": the mean over all remaining elements. */
-  private record PerElementLoss(String name, ElementLoss element) implements Loss {
+  private record PerElementLoss(String name, List<String> defaultMetrics, ElementLoss element)
+      implements Loss {
     @Override
     public Operand<TFloat32> compute(Ops tf, Operand<TFloat32> yTrue, Operand<TFloat32> yPred) {
       return Reductions.meanOfAll(tf, element.apply(tf, yTrue, yPred));

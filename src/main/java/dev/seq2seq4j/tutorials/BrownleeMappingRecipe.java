@@ -12,6 +12,7 @@ import dev.seq2seq4j.train.Loss;
 import dev.seq2seq4j.train.Losses;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Brownlee's "beginner's mistake": addition as a regression on normalised terms, with an MLP
@@ -105,14 +106,15 @@ public final class BrownleeMappingRecipe implements Recipe {
   }
 
   @Override
-  public RecipeResult run(RecipeConfig config, Reporter reporter) {
+  public RecipeResult run(RecipeConfig config, Reporter reporter,
+      UnaryOperator<FitOptions.Builder> fitSetup) {
     NormalisedSums sums = sums(config);
     Model model = buildModel(config);
     reporter.println(model.summary());
     // One stream for everything, as the tutorial's seed(1): each epoch's data, then the test.
     PythonRandom rnd = new PythonRandom(config.seed());
     try (CompiledModel compiled = compile(model, config)) {
-      FitOptions.Builder fit = Recipe.fitOptions(config, reporter);
+      FitOptions.Builder fit = Recipe.fitOptions(config, reporter, fitSetup);
       History history = compiled.fit(epoch -> draw(sums, config.samples(), rnd), fit.build());
 
       Dataset test = draw(sums, EVAL_SAMPLES, rnd);

@@ -12,6 +12,7 @@ import dev.seq2seq4j.train.Loss;
 import dev.seq2seq4j.train.Losses;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Brownlee's character-level seq2seq adder ({@code addition-seq2seq}): {@code " 3+10"} to
@@ -73,13 +74,14 @@ public final class BrownleeSeq2seqRecipe implements Recipe {
   }
 
   @Override
-  public RecipeResult run(RecipeConfig config, Reporter reporter) {
+  public RecipeResult run(RecipeConfig config, Reporter reporter,
+      UnaryOperator<FitOptions.Builder> fitSetup) {
     AdditionProblem problem = problem(config);
     Model model = buildModel(config);
     reporter.println(model.summary());
     PythonRandom rnd = new PythonRandom(config.seed());
     try (CompiledModel compiled = compile(model, config)) {
-      FitOptions.Builder fit = Recipe.fitOptions(config, reporter);
+      FitOptions.Builder fit = Recipe.fitOptions(config, reporter, fitSetup);
       History history =
           compiled.fit(epoch -> problem.generate(config.samples(), rnd), fit.build());
 

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Karakaya's reversed-sequence experiments: one model wiring per recipe, trained as the
@@ -134,7 +135,8 @@ public final class KarakayaReverseRecipe implements Recipe {
   }
 
   @Override
-  public RecipeResult run(RecipeConfig config, Reporter reporter) {
+  public RecipeResult run(RecipeConfig config, Reporter reporter,
+      UnaryOperator<FitOptions.Builder> fitSetup) {
     ReversedSequenceProblem problem = problem(config);
     Model model = buildModel(config);
     reporter.println(model.summary());
@@ -143,7 +145,7 @@ public final class KarakayaReverseRecipe implements Recipe {
     Dataset test = problem.generate(testSamples(config.samples()), rnd);
     try (CompiledModel compiled = compile(model, config)) {
       FitOptions.Builder fit =
-          Recipe.fitOptions(config, reporter)
+          Recipe.fitOptions(config, reporter, fitSetup)
               .validation(test)
               .listener(new EarlyStopping("val_loss", PATIENCE, false));
       reporter.printf(

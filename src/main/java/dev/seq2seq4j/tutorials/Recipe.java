@@ -5,6 +5,7 @@ import dev.seq2seq4j.train.CompileOptions;
 import dev.seq2seq4j.train.CompiledModel;
 import dev.seq2seq4j.train.FitOptions;
 import dev.seq2seq4j.train.Loss;
+import java.util.function.UnaryOperator;
 
 /**
  * One experiment of a tutorial, by name, with the tutorial's configuration as its defaults: it
@@ -58,7 +59,22 @@ public interface Recipe {
    * @return the metrics, history and trained weights
    * @throws IllegalArgumentException if the configuration is invalid for this recipe
    */
-  RecipeResult run(RecipeConfig config, Reporter reporter);
+  default RecipeResult run(RecipeConfig config, Reporter reporter) {
+    return run(config, reporter, UnaryOperator.identity());
+  }
+
+  /**
+   * Trains and evaluates as the tutorial does, letting the caller add to the fit options (write
+   * training states, resume from one) without changing anything the tutorial decides.
+   *
+   * @param config the configuration
+   * @param reporter where to print
+   * @param fitSetup applied to the recipe's fit options before training
+   * @return the metrics, history and trained weights
+   * @throws IllegalArgumentException if the configuration is invalid for this recipe
+   */
+  RecipeResult run(RecipeConfig config, Reporter reporter,
+      UnaryOperator<FitOptions.Builder> fitSetup);
 
   /**
    * Answers one question with a trained model, e.g. {@code "12+50"} to {@code "62"}, or
@@ -93,18 +109,20 @@ public interface Recipe {
 
   /**
    * The fit options every recipe starts from: the config's epochs, batch size and shuffling
-   * seed, plus the reporter's progress output.
+   * seed, plus the reporter's progress output and the caller's additions.
    *
    * @param config the run's configuration
    * @param reporter where progress goes
+   * @param fitSetup the caller's additions (training states), applied last
    * @return a builder to add validation or listeners to
    */
-  static FitOptions.Builder fitOptions(RecipeConfig config, Reporter reporter) {
+  static FitOptions.Builder fitOptions(RecipeConfig config, Reporter reporter,
+      UnaryOperator<FitOptions.Builder> fitSetup) {
     FitOptions.Builder fit = FitOptions.builder()
         .epochs(config.epochs())
         .batchSize(config.batch())
         .shuffleSeed(config.seed());
     reporter.progress().ifPresent(fit::listener);
-    return fit;
+    return fitSetup.apply(fit);
   }
 }

@@ -17,6 +17,7 @@ import dev.seq2seq4j.train.Losses;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Beyond Karakaya's Part B, where its LSTM wirings fail on long sequences: an encoder-decoder
@@ -90,7 +91,8 @@ final class ReverseAttentionRecipe implements Recipe {
   }
 
   @Override
-  public RecipeResult run(RecipeConfig config, Reporter reporter) {
+  public RecipeResult run(RecipeConfig config, Reporter reporter,
+      UnaryOperator<FitOptions.Builder> fitSetup) {
     ReversedSequenceProblem problem = problem(config);
     EncoderDecoder models = models(config);
     reporter.println(models.training().summary());
@@ -98,7 +100,7 @@ final class ReverseAttentionRecipe implements Recipe {
     Dataset train = problem.generate(config.samples(), rnd);
     Dataset test = problem.generate(KarakayaReverseRecipe.testSamples(config.samples()), rnd);
     try (CompiledModel compiled = compile(models.training(), config)) {
-      FitOptions.Builder fit = Recipe.fitOptions(config, reporter)
+      FitOptions.Builder fit = Recipe.fitOptions(config, reporter, fitSetup)
           .validation(teacherForced(test))
           .listener(new EarlyStopping("val_loss", KarakayaReverseRecipe.PATIENCE, false));
       History history = compiled.fit(teacherForced(train), fit.build());

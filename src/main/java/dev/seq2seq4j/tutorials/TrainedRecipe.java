@@ -1,15 +1,21 @@
 package dev.seq2seq4j.tutorials;
 
-import dev.seq2seq4j.train.Checkpoint;
+import dev.seq2seq4j.nn.Model;
+import dev.seq2seq4j.nn.Weights;
 import dev.seq2seq4j.train.CompiledModel;
+import dev.seq2seq4j.train.state.SavedWeights;
+import dev.seq2seq4j.train.state.TrainingState;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * A recipe's trained model restored from a checkpoint, ready to answer questions. The checkpoint
- * metadata holds the recipe name and its configuration, which is all it takes to rebuild the
- * model before the weights are put back.
+ * A recipe's trained model restored from saved weights, ready to answer questions, and the
+ * recipe side of training states. The metadata of both holds the recipe name and its
+ * configuration, which is all it takes to rebuild the model before the weights are put back;
+ * loading checks that metadata as strictly as the weights themselves.
  */
 public final class TrainedRecipe implements AutoCloseable {
   /** Metadata key of the recipe name. */
@@ -18,6 +24,9 @@ public final class TrainedRecipe implements AutoCloseable {
   public static final String CONFIG_KEY = "config";
   /** Metadata key of the metrics map. */
   public static final String METRICS_KEY = "metrics";
+
+  private static final Set<String> CONFIG_KEYS =
+      Set.of("seed", "epochs", "batch", "samples", "largest", "terms", "length", "units");
 
   private final Recipe recipe;
   private final RecipeConfig config;
@@ -32,49 +41,154 @@ public final class TrainedRecipe implements AutoCloseable {
   /**
    * Saves a run's weights with the metadata needed to rebuild its model.
    *
-   * @param dir the checkpoint folder
+   * @param dir the folder
    * @param result the run
-   * @throws IllegalArgumentException if {@code dir} holds something other than a checkpoint
+   * @throws IllegalArgumentException if {@code dir} holds something other than saved weights
    */
   public static void save(Path dir, RecipeResult result) {
-    Map<String, Object> meta = new LinkedHashMap<>();
-    meta.put(RECIPE_KEY, result.recipe());
-    meta.put(CONFIG_KEY, result.config().toMap());
+    Map<String, Object> meta = metadata(result.recipe(), result.config());
     meta.put(METRICS_KEY, result.metrics());
-    Checkpoint.save(dir, result.weights(), meta);
+    SavedWeights.save(dir, result.weights(), meta);
+  }
+
+  private static Map<String, Object> metadata(String recipe, RecipeConfig config) {
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put(RECIPE_KEY, recipe);
+    meta.put(CONFIG_KEY, config.toMap());
+    return meta;
   }
 
   /**
-   * Loads a checkpoint written by {@link #save}.
+   * Loads weights written by {@link #save}.
    *
-   * @param dir the checkpoint folder
+   * @param dir the folder
    * @return the restored model; close it to free native memory
-   * @throws IllegalArgumentException if the folder is missing, not a checkpoint, or its
-   *     metadata does not name a known recipe with a valid configuration
+   * @throws IllegalArgumentException if the folder is missing, fails its checks, or its metadata
+   *     does not name a known recipe with a valid configuration whose model has exactly the
+   *     saved weights
    */
   public static TrainedRecipe load(Path dir) {
-    Checkpoint cp = Checkpoint.load(dir);
-    Object name = cp.metadata().get(RECIPE_KEY);
-    if (!(name instanceof String recipeName)) {
-      throw new IllegalArgumentException(
-          "checkpoint " + dir + " does not name a recipe in its metadata");
-    }
-    Recipe recipe = Recipes.byName(recipeName);
-    Object configMap = cp.metadata().get(CONFIG_KEY);
-    if (!(configMap instanceof Map<?, ?> m)) {
-      throw new IllegalArgumentException(
-          "checkpoint " + dir + " has no recipe configuration in its metadata");
-    }
-    RecipeConfig config = RecipeConfig.fromMap(m);
-    CompiledModel model = recipe.compile(recipe.buildModel(config), config);
+    SavedWeights saved = SavedWeights.load(dir);
+    String what = "saved model " + dir;
+    Recipe recipe = recipeOf(what, saved.metadata());
+    RecipeConfig config = configOf(what, recipe, saved.metadata());
+    Model m = recipe.buildModel(config);
+    Weights weights;
     try {
-      model.setWeights(cp.weights());
+      weights = saved.weights().requireComplete("recipe " + recipe.name(), m.weights());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          what + " does not fit recipe " + recipe.name() + ": " + e.getMessage(), e);
+    }
+    CompiledModel model = recipe.compile(m, config);
+    try {
+      model.setWeights(weights);
     } catch (RuntimeException e) {
       model.close();
-      throw new IllegalArgumentException(
-          "checkpoint " + dir + " does not fit recipe " + recipeName + ": " + e.getMessage(), e);
+      throw e;
     }
     return new TrainedRecipe(recipe, config, model);
+  }
+
+  /**
+   * Where a recipe run's training states go: {@code dir}, with the recipe and configuration as
+   * metadata so {@link #loadState} can check a resume.
+   *
+   * @param dir the folder
+   * @param recipe the recipe
+   * @param config its configuration
+   * @return the sink for {@code FitOptions.checkpointEvery}
+   */
+  public static Consumer<TrainingState> stateWriter(Path dir, Recipe recipe, RecipeConfig config) {
+    Map<String, Object> meta = metadata(recipe.name(), config);
+    return state -> state.withMetadata(meta).save(dir);
+  }
+
+  /**
+   * Reads a training state written through {@link #stateWriter} and checks that it belongs to
+   * this recipe and configuration; only the epoch count may differ (a longer run continues).
+   *
+   * @param dir the folder
+   * @param recipe the recipe being resumed
+   * @param config the configuration asked for now
+   * @return the state
+   * @throws IllegalArgumentException if the state is missing, corrupt, or from another recipe or
+   *     configuration
+   */
+  public static TrainingState loadState(Path dir, Recipe recipe, RecipeConfig config) {
+    TrainingState state = TrainingState.load(dir);
+    String what = "training state " + dir;
+    Recipe saved = recipeOf(what, state.metadata());
+    RecipeConfig savedConfig = configOf(what, saved, state.metadata());
+    if (!saved.name().equals(recipe.name())) {
+      throw new IllegalArgumentException(
+          what + " belongs to recipe " + saved.name() + ", not " + recipe.name());
+    }
+    if (!savedConfig.withEpochs(config.epochs()).equals(config)) {
+      throw new IllegalArgumentException(what + " was trained with " + savedConfig.toMap()
+          + "; resume with the same flags (only --epochs may differ), not " + config.toMap());
+    }
+    if (state.epochsCompleted() > config.epochs()) {
+      throw new IllegalArgumentException(what + " has completed " + state.epochsCompleted()
+          + " epochs, more than --epochs " + config.epochs());
+    }
+    return state;
+  }
+
+  private static Recipe recipeOf(String what, Map<String, Object> meta) {
+    if (!(meta.get(RECIPE_KEY) instanceof String name)) {
+      throw new IllegalArgumentException(what + " does not name a recipe in its metadata");
+    }
+    try {
+      return Recipes.byName(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(what + " names " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The configuration in the metadata, checked: known keys only, whole numbers, the values the
+   * recipe's validation accepts, and exactly the sizes this recipe has.
+   */
+  private static RecipeConfig configOf(String what, Recipe recipe, Map<String, Object> meta) {
+    if (!(meta.get(CONFIG_KEY) instanceof Map<?, ?> m)) {
+      throw new IllegalArgumentException(what + " has no recipe configuration in its metadata");
+    }
+    try {
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        if (!CONFIG_KEYS.contains(String.valueOf(e.getKey()))) {
+          throw new IllegalArgumentException("unknown setting '" + e.getKey() + "'");
+        }
+        Object v = e.getValue();
+        boolean whole = v instanceof Integer
+            || (v instanceof Long l && (e.getKey().equals("seed")
+                || (l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE)));
+        if (!whole) {
+          throw new IllegalArgumentException("setting '" + e.getKey() + "' is not a whole number"
+              + " in range: " + v);
+        }
+      }
+      RecipeConfig config = RecipeConfig.fromMap(m);
+      RecipeConfig d = recipe.defaults();
+      requireSize("largest", d.largest(), config.largest());
+      requireSize("terms", d.terms(), config.terms());
+      requireSize("length", d.length(), config.length());
+      requireSize("units", d.units(), config.units());
+      recipe.buildModel(config);
+      return config;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(what + " has an invalid configuration for recipe "
+          + recipe.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void requireSize(String key, int recipeDefault, int value) {
+    if (recipeDefault == 0 && value != 0) {
+      throw new IllegalArgumentException("the recipe has no '" + key + "'");
+    }
+    if (recipeDefault != 0 && value < 1) {
+      throw new IllegalArgumentException("'" + key + "' must be >= 1, got " + value);
+    }
   }
 
   /**

@@ -13,12 +13,12 @@ import dev.seq2seq4j.data.PythonRandom;
 import dev.seq2seq4j.data.ReversedSequenceProblem;
 import dev.seq2seq4j.interop.parity.ParityFile;
 import dev.seq2seq4j.testing.Fixtures;
-import dev.seq2seq4j.train.Checkpoint;
 import dev.seq2seq4j.train.CompileOptions;
 import dev.seq2seq4j.train.CompiledModel;
 import dev.seq2seq4j.train.FitOptions;
 import dev.seq2seq4j.train.History;
 import dev.seq2seq4j.train.Losses;
+import dev.seq2seq4j.train.state.SavedWeights;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -178,10 +178,10 @@ class ImportedTutorialModelTest {
       assertEquals(3, h.epochsRun());
       assertTrue(after < before * 1.5, "fine-tuning should not wreck the model: " + before + " -> " + after);
       assertTrue(exactMatch(p, cm, test) > 0.9);
-      Checkpoint.save(saved, cm.weights(), Map.of("imported_from", "saved-models/addition-seq2seq"));
+      SavedWeights.save(saved, cm.weights(), Map.of("imported_from", "saved-models/addition-seq2seq"));
       tunedPredictions = cm.predict(test.x());
     }
-    Checkpoint ckpt = Checkpoint.load(saved);
+    SavedWeights ckpt = SavedWeights.load(saved);
     try (CompiledModel reloaded = CompiledModel.compile(imported.model(),
         CompileOptions.builder(Losses.categoricalCrossentropy()).build())) {
       reloaded.setWeights(ckpt.weights());

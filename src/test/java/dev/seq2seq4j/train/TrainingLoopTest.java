@@ -11,6 +11,7 @@ import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.data.ReversedSequenceProblem;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.Weights;
+import dev.seq2seq4j.train.state.SavedWeights;
 import dev.seq2seq4j.tutorials.TutorialModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,9 +120,9 @@ class TrainingLoopTest {
     try (CompiledModel cm = compile(2)) {
       cm.fit(train, FitOptions.builder().epochs(2).build());
       expected = cm.predict(train.x());
-      Checkpoint.save(dir, cm.weights(), Map.of("recipe", "reverse-return-sequences-state"));
+      SavedWeights.save(dir, cm.weights(), Map.of("recipe", "reverse-return-sequences-state"));
     }
-    Checkpoint loaded = Checkpoint.load(dir);
+    SavedWeights loaded = SavedWeights.load(dir);
     assertEquals("reverse-return-sequences-state", loaded.metadata().get("recipe"));
     try (CompiledModel fresh = compile(99)) {
       assertNotEquals(expected, fresh.predict(train.x()));
@@ -138,17 +139,17 @@ class TrainingLoopTest {
     Files.writeString(other.resolve("keep.txt"), "precious");
     Weights w = Weights.of(Map.of("d/kernel", FloatBlock.of(new float[] {1, 2, 3, 4}, 2, 2)));
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Checkpoint.save(other, w, Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> SavedWeights.save(other, w, Map.of()));
     assertTrue(e.getMessage().contains("refusing"), e.getMessage());
     assertEquals("precious", Files.readString(other.resolve("keep.txt")));
 
     Path ok = tmp.resolve("ok");
-    Checkpoint.save(ok, w, Map.of());
+    SavedWeights.save(ok, w, Map.of());
     Files.write(ok.resolve("weights.bin"), new byte[6]);
     IllegalArgumentException t =
-        assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(ok));
+        assertThrows(IllegalArgumentException.class, () -> SavedWeights.load(ok));
     assertTrue(t.getMessage().contains("corrupt"), t.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(tmp.resolve("missing")));
+    assertThrows(IllegalArgumentException.class, () -> SavedWeights.load(tmp.resolve("missing")));
   }
 
   @Test

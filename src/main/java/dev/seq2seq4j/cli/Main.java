@@ -39,8 +39,10 @@ public final class Main implements Runnable {
   public static CommandLine commandLine(Io io) {
     CommandLine cmd = new CommandLine(new Main());
     cmd.addSubcommand(new ListCommand(io));
-    cmd.addSubcommand(new SummaryCommand(io));
-    cmd.addSubcommand(new TrainCommand(io));
+    // Wrapped in a CommandLine because addSubcommand(Object) skips model transformers, which
+    // add the recipe flags (one per declared knob) to these two.
+    cmd.addSubcommand(new CommandLine(new SummaryCommand(io)));
+    cmd.addSubcommand(new CommandLine(new TrainCommand(io)));
     cmd.addSubcommand(new SweepCommand(io));
     cmd.addSubcommand(new PredictCommand(io));
     cmd.addSubcommand(new InspectCommand(io));

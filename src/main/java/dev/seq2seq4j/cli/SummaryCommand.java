@@ -2,11 +2,13 @@ package dev.seq2seq4j.cli;
 
 import dev.seq2seq4j.tutorials.Recipe;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code summary <recipe>}: the Keras-style summary of a recipe's model. */
 @Command(name = "summary", mixinStandardHelpOptions = true,
+    modelTransformer = RecipeOptions.Flags.class,
     description = "Print a recipe's model summary (layers, output shapes, parameters).")
 final class SummaryCommand implements Runnable {
   private final Io io;
@@ -14,7 +16,7 @@ final class SummaryCommand implements Runnable {
   @Parameters(index = "0", paramLabel = "RECIPE", description = "A recipe name (see 'list').")
   String recipeName;
 
-  @Mixin RecipeOptions options;
+  @Spec CommandSpec spec;
 
   SummaryCommand(Io io) {
     this.io = io;
@@ -23,6 +25,6 @@ final class SummaryCommand implements Runnable {
   @Override
   public void run() {
     Recipe recipe = RecipeNames.resolve(recipeName);
-    io.out().println(recipe.buildModel(options.apply(recipe)).summary());
+    io.out().println(recipe.buildModel(RecipeOptions.apply(spec, recipe)).summary());
   }
 }

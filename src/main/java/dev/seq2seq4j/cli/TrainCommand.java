@@ -19,12 +19,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code train <recipe>}: runs one tutorial experiment and reports it in the tutorial's form. */
 @Command(name = "train", mixinStandardHelpOptions = true,
+    modelTransformer = RecipeOptions.Flags.class,
     description = "Train and evaluate a recipe with the tutorial's configuration "
         + "(flags change it).")
 final class TrainCommand implements Runnable {
@@ -33,7 +35,7 @@ final class TrainCommand implements Runnable {
   @Parameters(index = "0", paramLabel = "RECIPE", description = "A recipe name (see 'list').")
   String recipeName;
 
-  @Mixin RecipeOptions options;
+  @Spec CommandSpec spec;
 
   @Option(names = "--json",
       description = "End the output with one line of JSON: recipe, seed, epochs_run, "
@@ -77,7 +79,7 @@ final class TrainCommand implements Runnable {
   @Override
   public void run() {
     Recipe recipe = RecipeNames.resolve(recipeName);
-    RecipeConfig config = options.apply(recipe);
+    RecipeConfig config = RecipeOptions.apply(spec, recipe);
     if (export != null) {
       SavedModelExporter.checkTarget(export); // fail before training, not after
     }

@@ -6,13 +6,11 @@ import dev.seq2seq4j.data.NormalisedSums;
 import dev.seq2seq4j.data.PythonRandom;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.train.CompiledModel;
-import dev.seq2seq4j.train.FitOptions;
-import dev.seq2seq4j.train.History;
 import dev.seq2seq4j.train.Loss;
 import dev.seq2seq4j.train.Losses;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * Brownlee's "beginner's mistake": addition as a regression on normalised terms, with an MLP
@@ -21,7 +19,7 @@ import java.util.function.UnaryOperator;
  * MSE and Adam, and the RMSE of the inverted sums is measured on 100 further samples from the
  * same stream.
  */
-public final class BrownleeMappingRecipe implements Recipe {
+public final class BrownleeMappingRecipe extends RecipeSkeleton {
   /** Examples the tutorial evaluates on and prints. */
   static final int EVAL_SAMPLES = 100;
 
@@ -29,12 +27,12 @@ public final class BrownleeMappingRecipe implements Recipe {
 
   private final String name;
   private final boolean lstm;
-  private final RecipeConfig defaults;
+  private final List<Knob<?>> knobs;
 
-  private BrownleeMappingRecipe(String name, boolean lstm, RecipeConfig defaults) {
+  private BrownleeMappingRecipe(String name, boolean lstm, List<Knob<?>> knobs) {
     this.name = name;
     this.lstm = lstm;
-    this.defaults = defaults;
+    this.knobs = knobs;
   }
 
   /**
@@ -43,8 +41,10 @@ public final class BrownleeMappingRecipe implements Recipe {
    * @return the recipe
    */
   public static BrownleeMappingRecipe mlp() {
-    return new BrownleeMappingRecipe(
-        "addition-mlp", false, new RecipeConfig(1, 50, 2, 100, 100, 2, 0, 0));
+    return new BrownleeMappingRecipe("addition-mlp", false, List.of(
+        Knobs.SEED, Knobs.EPOCHS.withDefault(50), Knobs.BATCH.withDefault(2),
+        Knobs.SAMPLES.withDefault(100), Knobs.LARGEST.withDefault(100),
+        Knobs.TERMS.withDefault(2)));
   }
 
   /**
@@ -53,8 +53,10 @@ public final class BrownleeMappingRecipe implements Recipe {
    * @return the recipe
    */
   public static BrownleeMappingRecipe lstm() {
-    return new BrownleeMappingRecipe(
-        "addition-lstm", true, new RecipeConfig(1, 100, 1, 100, 100, 2, 0, 10));
+    return new BrownleeMappingRecipe("addition-lstm", true, List.of(
+        Knobs.SEED, Knobs.EPOCHS.withDefault(100), Knobs.BATCH.withDefault(1),
+        Knobs.SAMPLES.withDefault(100), Knobs.LARGEST.withDefault(100),
+        Knobs.TERMS.withDefault(2), Knobs.UNITS.withDefault(10)));
   }
 
   @Override
@@ -70,8 +72,8 @@ public final class BrownleeMappingRecipe implements Recipe {
   }
 
   @Override
-  public RecipeConfig defaults() {
-    return defaults;
+  public List<Knob<?>> knobs() {
+    return knobs;
   }
 
   @Override
@@ -83,22 +85,13 @@ public final class BrownleeMappingRecipe implements Recipe {
   public Model buildModel(RecipeConfig config) {
     NormalisedSums sums = sums(config);
     if (lstm) {
-      requirePositive("units", config.units());
-      return TutorialModels.additionLstm(sums.nNumbers(), config.units());
+      return TutorialModels.additionLstm(sums.nNumbers(), config.get(Knobs.UNITS));
     }
     return TutorialModels.additionMlp(sums.nNumbers());
   }
 
   private static NormalisedSums sums(RecipeConfig config) {
-    requirePositive("terms", config.terms());
-    requirePositive("largest", config.largest());
-    return new NormalisedSums(config.terms(), config.largest());
-  }
-
-  static void requirePositive(String what, int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException(what + " must be >= 1, got " + value);
-    }
+    return new NormalisedSums(config.get(Knobs.TERMS), config.get(Knobs.LARGEST));
   }
 
   private Dataset draw(NormalisedSums sums, int n, PythonRandom rnd) {
@@ -106,32 +99,27 @@ public final class BrownleeMappingRecipe implements Recipe {
   }
 
   @Override
-  public RecipeResult run(RecipeConfig config, Reporter reporter,
-      UnaryOperator<FitOptions.Builder> fitSetup) {
+  protected RunPlan plan(RecipeConfig config, Model model) {
     NormalisedSums sums = sums(config);
-    Model model = buildModel(config);
-    reporter.println(model.summary());
     // One stream for everything, as the tutorial's seed(1): each epoch's data, then the test.
     PythonRandom rnd = new PythonRandom(config.seed());
-    try (CompiledModel compiled = compile(model, config)) {
-      FitOptions.Builder fit = Recipe.fitOptions(config, reporter, fitSetup);
-      History history = compiled.fit(epoch -> draw(sums, config.samples(), rnd), fit.build());
-
-      Dataset test = draw(sums, EVAL_SAMPLES, rnd);
-      int[] expected = sums.invertAll(test.y().data());
-      int[] predicted = sums.invertAll(compiled.predict(test.x()).data());
-      double rmse = NormalisedSums.rmse(expected, predicted);
-      reporter.printf("RMSE: %f%n", rmse);
-      for (int i = 0; i < Math.min(EXAMPLES_SHOWN, expected.length); i++) {
-        reporter.printf(
-            "Expected=%d, Predicted=%d (err=%d)%n",
-            expected[i], predicted[i], expected[i] - predicted[i]);
-      }
-      Map<String, Double> metrics = new LinkedHashMap<>();
-      metrics.put(RecipeResult.RMSE, rmse);
-      metrics.put("loss", history.last().get("loss").orElse(Double.NaN));
-      return new RecipeResult(name, config, history, metrics, compiled.weights());
-    }
+    return RunPlan.drawing(epoch -> draw(sums, config.samples(), rnd))
+        .evaluation((compiled, history, reporter) -> {
+          Dataset test = draw(sums, EVAL_SAMPLES, rnd);
+          int[] expected = sums.invertAll(test.y().data());
+          int[] predicted = sums.invertAll(compiled.predict(test.x()).data());
+          double rmse = NormalisedSums.rmse(expected, predicted);
+          reporter.printf("RMSE: %f%n", rmse);
+          for (int i = 0; i < Math.min(EXAMPLES_SHOWN, expected.length); i++) {
+            reporter.printf("Expected=%d, Predicted=%d (err=%d)%n",
+                expected[i], predicted[i], expected[i] - predicted[i]);
+          }
+          Map<String, Double> metrics = new LinkedHashMap<>();
+          metrics.put(RecipeResult.RMSE, rmse);
+          return metrics;
+        })
+        .historyMetrics("loss")
+        .build();
   }
 
   @Override
@@ -149,6 +137,6 @@ public final class BrownleeMappingRecipe implements Recipe {
 
   @Override
   public String exampleQuestion(RecipeConfig config) {
-    return BrownleeSeq2seqRecipe.exampleSum(config.terms(), config.largest());
+    return SumQuestions.example(config.get(Knobs.TERMS), config.get(Knobs.LARGEST));
   }
 }

@@ -6,13 +6,12 @@ import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.data.PythonRandom;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.train.CompiledModel;
-import dev.seq2seq4j.train.FitOptions;
-import dev.seq2seq4j.train.History;
 import dev.seq2seq4j.train.Loss;
 import dev.seq2seq4j.train.Losses;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * Brownlee's character-level seq2seq adder ({@code addition-seq2seq}): {@code " 3+10"} to
@@ -22,7 +21,7 @@ import java.util.function.UnaryOperator;
  *
  * <p>{@code --units} sets the encoder width; the decoder keeps the tutorial's ratio (half).
  */
-public final class BrownleeSeq2seqRecipe implements Recipe {
+public final class BrownleeSeq2seqRecipe extends RecipeSkeleton {
   private static final int EXAMPLES_SHOWN = 20;
 
   @Override
@@ -36,8 +35,10 @@ public final class BrownleeSeq2seqRecipe implements Recipe {
   }
 
   @Override
-  public RecipeConfig defaults() {
-    return new RecipeConfig(1, 30, 10, 1000, 10, 2, 0, 100);
+  public List<Knob<?>> knobs() {
+    return List.of(Knobs.SEED, Knobs.EPOCHS.withDefault(30), Knobs.BATCH.withDefault(10),
+        Knobs.SAMPLES.withDefault(1000), Knobs.LARGEST.withDefault(10),
+        Knobs.TERMS.withDefault(2), Knobs.UNITS.withDefault(100));
   }
 
   @Override
@@ -46,9 +47,7 @@ public final class BrownleeSeq2seqRecipe implements Recipe {
   }
 
   private static AdditionProblem problem(RecipeConfig config) {
-    BrownleeMappingRecipe.requirePositive("terms", config.terms());
-    BrownleeMappingRecipe.requirePositive("largest", config.largest());
-    return new AdditionProblem(config.terms(), config.largest());
+    return new AdditionProblem(config.get(Knobs.TERMS), config.get(Knobs.LARGEST));
   }
 
   /**
@@ -64,83 +63,52 @@ public final class BrownleeSeq2seqRecipe implements Recipe {
   @Override
   public Model buildModel(RecipeConfig config) {
     AdditionProblem p = problem(config);
-    BrownleeMappingRecipe.requirePositive("units", config.units());
+    int units = config.get(Knobs.UNITS);
     return TutorialModels.additionSeq2seq(
-        p.inputLength(),
-        p.outputLength(),
-        p.alphabet().size(),
-        config.units(),
-        decoderUnits(config.units()));
+        p.inputLength(), p.outputLength(), p.alphabet().size(), units, decoderUnits(units));
   }
 
   @Override
-  public RecipeResult run(RecipeConfig config, Reporter reporter,
-      UnaryOperator<FitOptions.Builder> fitSetup) {
+  protected RunPlan plan(RecipeConfig config, Model model) {
     AdditionProblem problem = problem(config);
-    Model model = buildModel(config);
-    reporter.println(model.summary());
     PythonRandom rnd = new PythonRandom(config.seed());
-    try (CompiledModel compiled = compile(model, config)) {
-      FitOptions.Builder fit = Recipe.fitOptions(config, reporter, fitSetup);
-      History history =
-          compiled.fit(epoch -> problem.generate(config.samples(), rnd), fit.build());
-
-      // The tutorial evaluates on n_samples new patterns drawn after training.
-      Dataset test = problem.generate(config.samples(), rnd);
-      FloatBlock probs = compiled.predict(test.x());
-      int exact = 0;
-      int positions = 0;
-      int rightPositions = 0;
-      int outLen = problem.outputLength();
-      for (int i = 0; i < test.size(); i++) {
-        String expected = problem.decodeOutput(test.y().row(i));
-        String predicted = problem.decodeOutput(probs.row(i));
-        if (expected.equals(predicted)) {
-          exact++;
-        }
-        for (int t = 0; t < outLen; t++) {
-          positions++;
-          if (expected.charAt(t) == predicted.charAt(t)) {
-            rightPositions++;
+    return RunPlan.drawing(epoch -> problem.generate(config.samples(), rnd))
+        .evaluation((compiled, history, reporter) -> {
+          // The tutorial evaluates on n_samples new patterns drawn after training.
+          Dataset test = problem.generate(config.samples(), rnd);
+          FloatBlock probs = compiled.predict(test.x());
+          List<String> expected = new ArrayList<>();
+          List<String> predicted = new ArrayList<>();
+          for (int i = 0; i < test.size(); i++) {
+            expected.add(problem.decodeOutput(test.y().row(i)));
+            predicted.add(problem.decodeOutput(probs.row(i)));
+            if (i < EXAMPLES_SHOWN) {
+              reporter.printf("Expected=%s, Predicted=%s%n", expected.get(i), predicted.get(i));
+            }
           }
-        }
-        if (i < EXAMPLES_SHOWN) {
-          reporter.printf("Expected=%s, Predicted=%s%n", expected, predicted);
-        }
-      }
-      double exactAccuracy = exact / (double) test.size();
-      reporter.printf(
-          "Exact-match sums: %d/%d (%.1f%%)%n", exact, test.size(), 100 * exactAccuracy);
-      Map<String, Double> metrics = new LinkedHashMap<>();
-      metrics.put(RecipeResult.EXACT_MATCH_ACCURACY, exactAccuracy);
-      metrics.put(RecipeResult.TEST_ACCURACY, rightPositions / (double) positions);
-      metrics.put("loss", history.last().get("loss").orElse(Double.NaN));
-      metrics.put("accuracy", history.last().get("accuracy").orElse(Double.NaN));
-      return new RecipeResult(name(), config, history, metrics, compiled.weights());
-    }
+          SequenceScores scores = SequenceScores.ofText(expected, predicted);
+          reporter.printf("Exact-match sums: %d/%d (%.1f%%)%n", scores.exact(),
+              scores.sequences(), 100 * scores.exactMatch());
+          Map<String, Double> metrics = new LinkedHashMap<>();
+          metrics.put(RecipeResult.EXACT_MATCH_ACCURACY, scores.exactMatch());
+          metrics.put(RecipeResult.TEST_ACCURACY, scores.perPosition());
+          return metrics;
+        })
+        .historyMetrics("loss", "accuracy")
+        .build();
   }
 
   @Override
   public String answer(RecipeConfig config, CompiledModel model, String question) {
     AdditionProblem problem = problem(config);
     String input = problem.parseInput(question);
-    FloatBlock x =
-        FloatBlock.of(
-            problem.alphabet().oneHot(input), 1, problem.inputLength(), problem.alphabet().size());
+    FloatBlock x = FloatBlock.of(
+        problem.alphabet().oneHot(input), 1, problem.inputLength(), problem.alphabet().size());
     return problem.decodeSum(model.predict(x).row(0));
   }
 
   @Override
   public String exampleQuestion(RecipeConfig config) {
-    return exampleSum(config.terms(), config.largest());
-  }
-
-  /** An example question such as {@code 3+10}: terms counting up, capped at {@code largest}. */
-  static String exampleSum(int terms, int largest) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < terms; i++) {
-      sb.append(i == 0 ? "" : "+").append(Math.min(largest, 3 + 7 * i));
-    }
-    return sb.toString();
+    return SumQuestions.example(config.get(Knobs.TERMS), config.get(Knobs.LARGEST));
   }
 }

@@ -5,6 +5,7 @@ import dev.seq2seq4j.train.CompileOptions;
 import dev.seq2seq4j.train.CompiledModel;
 import dev.seq2seq4j.train.FitOptions;
 import dev.seq2seq4j.train.Loss;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -29,11 +30,22 @@ public interface Recipe {
   String description();
 
   /**
-   * The tutorial's own configuration; sizes the recipe does not have are 0.
+   * The settings this recipe has, with its defaults (the tutorial's own configuration), in the
+   * order its configuration is written. A knob that is not here does not apply.
    *
-   * @return the defaults
+   * @return the knobs, {@link Knobs#SEED}, {@link Knobs#EPOCHS}, {@link Knobs#BATCH} and {@link
+   *     Knobs#SAMPLES} among them
    */
-  RecipeConfig defaults();
+  List<Knob<?>> knobs();
+
+  /**
+   * The recipe's default configuration.
+   *
+   * @return every knob at its default
+   */
+  default RecipeConfig defaults() {
+    return RecipeConfig.defaults(knobs());
+  }
 
   /**
    * The training loss (also needed to compile a model for prediction).

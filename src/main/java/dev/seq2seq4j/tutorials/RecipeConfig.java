@@ -1,189 +1,263 @@
 package dev.seq2seq4j.tutorials;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The knobs of one recipe run. Every recipe uses {@code seed}, {@code epochs}, {@code batch} and
- * {@code samples}; the problem sizes that a recipe does not have are 0 in its defaults (the
- * reversed-sequence problem has no {@code largest} or {@code terms}, the addition problems no
- * {@code length}), which is how the command line knows a flag does not apply.
+ * The values of one recipe run, one per knob the recipe declares, in declaration order. Every
+ * recipe has {@link Knobs#SEED}, {@link Knobs#EPOCHS}, {@link Knobs#BATCH} and {@link
+ * Knobs#SAMPLES}; asking for or setting a knob the recipe does not declare is an error, which is
+ * how the command line refuses a flag that does not apply.
  *
- * @param seed the one seed all randomness derives from: data, initial weights, shuffling
- * @param epochs training epochs (an upper bound where early stopping applies)
- * @param batch samples per optimizer step
- * @param samples training samples (per epoch for Brownlee, who draws fresh data every epoch)
- * @param largest largest addition term, or 0 if not applicable
- * @param terms number of addition terms, or 0 if not applicable
- * @param length reversed-sequence length, or 0 if not applicable
- * @param units LSTM width (the encoder's for the seq2seq adder, the hidden Dense width for the
- *     reverse MLP), or 0 if the model has no such size
+ * <p>Values are checked by their knob's rule when set; how knobs fit together (e.g. the fewest
+ * terms against the most) is the recipe's to check, in {@link Recipe#buildModel}.
  */
-public record RecipeConfig(
-    long seed, int epochs, int batch, int samples, int largest, int terms, int length, int units) {
+public final class RecipeConfig {
+  private final List<Knob<?>> knobs;
+  private final Map<String, Object> values;
 
-  /**
-   * Validates the values that every recipe uses and that no size is negative.
-   *
-   * @param seed the seed
-   * @param epochs epochs, at least 1
-   * @param batch batch size, at least 1
-   * @param samples training samples, at least 1
-   * @param largest largest term, or 0
-   * @param terms number of terms, or 0
-   * @param length sequence length, or 0
-   * @param units width, or 0
-   * @throws IllegalArgumentException naming the offending value
-   */
-  public RecipeConfig {
-    requireAtLeast("epochs", epochs, 1);
-    requireAtLeast("batch", batch, 1);
-    requireAtLeast("samples", samples, 1);
-    requireAtLeast("largest", largest, 0);
-    requireAtLeast("terms", terms, 0);
-    requireAtLeast("length", length, 0);
-    requireAtLeast("units", units, 0);
+  private RecipeConfig(List<Knob<?>> knobs, Map<String, Object> values) {
+    this.knobs = knobs;
+    this.values = values;
   }
 
-  private static void requireAtLeast(String name, int value, int min) {
-    if (value < min) {
-      throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
+  /**
+   * The defaults of a set of knobs.
+   *
+   * @param knobs the recipe's knobs, with its defaults, the four common ones among them
+   * @return the configuration
+   * @throws IllegalArgumentException if a common knob is missing or a name repeats
+   */
+  public static RecipeConfig defaults(List<Knob<?>> knobs) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Knob<?> k : knobs) {
+      if (values.put(k.name(), k.defaultValue()) != null) {
+        throw new IllegalArgumentException("knob '" + k.name() + "' is declared twice");
+      }
     }
+    for (Knob<?> common : List.of(Knobs.SEED, Knobs.EPOCHS, Knobs.BATCH, Knobs.SAMPLES)) {
+      if (!values.containsKey(common.name())) {
+        throw new IllegalArgumentException("every recipe has the knob '" + common.name() + "'");
+      }
+    }
+    return new RecipeConfig(List.copyOf(knobs), Collections.unmodifiableMap(values));
+  }
+
+  /**
+   * The declared knobs, with the recipe's defaults, in order.
+   *
+   * @return the knobs
+   */
+  public List<Knob<?>> knobs() {
+    return knobs;
+  }
+
+  /**
+   * The declared knob of a name.
+   *
+   * @param name e.g. {@code length}
+   * @return the knob, or empty if the recipe has none by that name
+   */
+  public Optional<Knob<?>> knob(String name) {
+    return knobs.stream().filter(k -> k.name().equals(name)).findFirst();
+  }
+
+  /**
+   * Whether the recipe declares a knob.
+   *
+   * @param knob the knob (matched by name)
+   * @return true if declared
+   */
+  public boolean has(Knob<?> knob) {
+    return values.containsKey(knob.name());
+  }
+
+  /**
+   * A knob's value.
+   *
+   * @param knob the knob (matched by name)
+   * @param <T> its type
+   * @return the value
+   * @throws IllegalArgumentException if the recipe has no such knob
+   */
+  public <T> T get(Knob<T> knob) {
+    requireDeclared(knob.name());
+    return knob.type().cast(values.get(knob.name()));
+  }
+
+  /**
+   * A copy with one value changed, checked by the knob's rule.
+   *
+   * @param knob the knob (matched by name)
+   * @param value the new value
+   * @param <T> its type
+   * @return the new configuration
+   * @throws IllegalArgumentException if the recipe has no such knob or the value breaks its rule
+   */
+  public <T> RecipeConfig with(Knob<T> knob, T value) {
+    return withValue(knob.name(), value);
+  }
+
+  /**
+   * A copy with one value changed, by knob name (for values read from text or metadata).
+   *
+   * @param name the knob's name
+   * @param value the new value, of the knob's type
+   * @return the new configuration
+   * @throws IllegalArgumentException if the recipe has no such knob or the value is invalid
+   */
+  public RecipeConfig withValue(String name, Object value) {
+    Knob<?> declared = requireDeclared(name);
+    Map<String, Object> copy = new LinkedHashMap<>(values);
+    copy.put(name, declared.check(value));
+    return new RecipeConfig(knobs, Collections.unmodifiableMap(copy));
+  }
+
+  private Knob<?> requireDeclared(String name) {
+    return knob(name).orElseThrow(
+        () -> new IllegalArgumentException("the recipe has no '" + name + "'"));
+  }
+
+  /**
+   * The seed.
+   *
+   * @return the seed
+   */
+  public long seed() {
+    return get(Knobs.SEED);
+  }
+
+  /**
+   * The epochs.
+   *
+   * @return epochs, at least 1
+   */
+  public int epochs() {
+    return get(Knobs.EPOCHS);
+  }
+
+  /**
+   * The batch size.
+   *
+   * @return samples per step, at least 1
+   */
+  public int batch() {
+    return get(Knobs.BATCH);
+  }
+
+  /**
+   * The training samples.
+   *
+   * @return samples, at least 1
+   */
+  public int samples() {
+    return get(Knobs.SAMPLES);
   }
 
   /**
    * A copy with another seed.
    *
-   * @param newSeed the seed
+   * @param seed the seed
    * @return the new configuration
    */
-  public RecipeConfig withSeed(long newSeed) {
-    return new RecipeConfig(newSeed, epochs, batch, samples, largest, terms, length, units);
+  public RecipeConfig withSeed(long seed) {
+    return with(Knobs.SEED, seed);
   }
 
   /**
    * A copy with another epoch count.
    *
-   * @param newEpochs epochs, at least 1
+   * @param epochs epochs, at least 1
    * @return the new configuration
    */
-  public RecipeConfig withEpochs(int newEpochs) {
-    return new RecipeConfig(seed, newEpochs, batch, samples, largest, terms, length, units);
-  }
-
-  /**
-   * A copy with another batch size.
-   *
-   * @param newBatch batch size, at least 1
-   * @return the new configuration
-   */
-  public RecipeConfig withBatch(int newBatch) {
-    return new RecipeConfig(seed, epochs, newBatch, samples, largest, terms, length, units);
+  public RecipeConfig withEpochs(int epochs) {
+    return with(Knobs.EPOCHS, epochs);
   }
 
   /**
    * A copy with another sample count.
    *
-   * @param newSamples samples, at least 1
+   * @param samples samples, at least 1
    * @return the new configuration
    */
-  public RecipeConfig withSamples(int newSamples) {
-    return new RecipeConfig(seed, epochs, batch, newSamples, largest, terms, length, units);
+  public RecipeConfig withSamples(int samples) {
+    return with(Knobs.SAMPLES, samples);
   }
 
   /**
-   * A copy with another largest term.
+   * The configuration as an ordered map for JSON and saved metadata, keyed by {@link
+   * Knob#key()}; knobs {@link Knob#omittedAtDefault() omitted at their default} are left out
+   * while they are.
    *
-   * @param newLargest largest term
-   * @return the new configuration
-   */
-  public RecipeConfig withLargest(int newLargest) {
-    return new RecipeConfig(seed, epochs, batch, samples, newLargest, terms, length, units);
-  }
-
-  /**
-   * A copy with another number of terms.
-   *
-   * @param newTerms number of terms
-   * @return the new configuration
-   */
-  public RecipeConfig withTerms(int newTerms) {
-    return new RecipeConfig(seed, epochs, batch, samples, largest, newTerms, length, units);
-  }
-
-  /**
-   * A copy with another sequence length.
-   *
-   * @param newLength sequence length
-   * @return the new configuration
-   */
-  public RecipeConfig withLength(int newLength) {
-    return new RecipeConfig(seed, epochs, batch, samples, largest, terms, newLength, units);
-  }
-
-  /**
-   * A copy with another width.
-   *
-   * @param newUnits units
-   * @return the new configuration
-   */
-  public RecipeConfig withUnits(int newUnits) {
-    return new RecipeConfig(seed, epochs, batch, samples, largest, terms, length, newUnits);
-  }
-
-  /**
-   * The configuration as an ordered map (for JSON and checkpoint metadata); sizes that do not
-   * apply (0) are left out.
-   *
-   * @return name to value
+   * @return key to value
    */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("seed", seed);
-    m.put("epochs", epochs);
-    m.put("batch", batch);
-    m.put("samples", samples);
-    putIfUsed(m, "largest", largest);
-    putIfUsed(m, "terms", terms);
-    putIfUsed(m, "length", length);
-    putIfUsed(m, "units", units);
+    for (Knob<?> k : knobs) {
+      Object v = values.get(k.name());
+      if (k.recordedAtDefault() || !v.equals(k.defaultValue())) {
+        m.put(k.key(), v);
+      }
+    }
     return m;
   }
 
-  private static void putIfUsed(Map<String, Object> m, String key, int value) {
-    if (value != 0) {
-      m.put(key, value);
+  /**
+   * Reads a map written by {@link #toMap()} for a recipe's knobs: every key must be a declared
+   * knob's, every value valid; knobs omitted at their default may be missing, others not.
+   *
+   * @param knobs the recipe's knobs
+   * @param m the map, e.g. saved metadata
+   * @return the configuration
+   * @throws IllegalArgumentException naming the first problem
+   */
+  public static RecipeConfig fromMap(List<Knob<?>> knobs, Map<?, ?> m) {
+    RecipeConfig config = defaults(knobs);
+    List<String> keys = new ArrayList<>();
+    for (Knob<?> k : knobs) {
+      keys.add(k.key());
     }
+    for (Object key : m.keySet()) {
+      if (!keys.contains(String.valueOf(key))) {
+        throw new IllegalArgumentException("the recipe has no '" + key + "'");
+      }
+    }
+    for (Knob<?> k : knobs) {
+      Object v = m.get(k.key());
+      if (v == null) {
+        if (k.recordedAtDefault()) {
+          throw new IllegalArgumentException("configuration value '" + k.key() + "' is missing");
+        }
+        continue;
+      }
+      config = config.withValue(k.name(), k.fromMetadata(v));
+    }
+    return config;
   }
 
   /**
-   * Reads a map written by {@link #toMap()}; missing sizes are 0.
+   * Equal when the same knobs hold the same values.
    *
-   * @param m the map, e.g. checkpoint metadata
-   * @return the configuration
-   * @throws IllegalArgumentException if a required value is missing or not a number
+   * @param o another object
+   * @return whether equal
    */
-  public static RecipeConfig fromMap(Map<?, ?> m) {
-    return new RecipeConfig(
-        number(m, "seed", true).longValue(),
-        number(m, "epochs", true).intValue(),
-        number(m, "batch", true).intValue(),
-        number(m, "samples", true).intValue(),
-        number(m, "largest", false).intValue(),
-        number(m, "terms", false).intValue(),
-        number(m, "length", false).intValue(),
-        number(m, "units", false).intValue());
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RecipeConfig c && c.values.equals(values);
   }
 
-  private static Number number(Map<?, ?> m, String key, boolean required) {
-    Object v = m.get(key);
-    if (v == null && !required) {
-      return 0;
-    }
-    if (!(v instanceof Number n)) {
-      throw new IllegalArgumentException(
-          "configuration value '" + key + "' is " + (v == null ? "missing" : "not a number: " + v));
-    }
-    return n;
+  @Override
+  public int hashCode() {
+    return Objects.hash(values);
+  }
+
+  @Override
+  public String toString() {
+    return toMap().toString();
   }
 }

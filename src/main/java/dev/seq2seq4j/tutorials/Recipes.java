@@ -45,6 +45,22 @@ public final class Recipes {
   }
 
   /**
+   * Every knob some recipe declares, each once (with the first declaring recipe's default), in
+   * the order they first appear: the command line offers one flag per knob.
+   *
+   * @return the knobs
+   */
+  public static List<Knob<?>> knobs() {
+    Map<String, Knob<?>> byName = new LinkedHashMap<>();
+    for (Recipe r : BY_NAME.values()) {
+      for (Knob<?> k : r.knobs()) {
+        byName.putIfAbsent(k.name(), k);
+      }
+    }
+    return List.copyOf(byName.values());
+  }
+
+  /**
    * One recipe by name.
    *
    * @param name e.g. {@code addition-seq2seq}

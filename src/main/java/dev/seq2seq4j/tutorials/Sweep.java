@@ -91,7 +91,7 @@ public final class Sweep {
         List<Run> runs = new ArrayList<>();
         for (long seed : seeds) {
           RecipeConfig config =
-              overrides.apply(recipe.defaults().withSeed(seed).withLength(length));
+              overrides.apply(recipe.defaults().withSeed(seed).with(Knobs.LENGTH, length));
           RecipeResult r = recipe.run(config, Reporter.quiet());
           Run run =
               new Run(

@@ -8,7 +8,6 @@ import dev.seq2seq4j.train.state.TrainingState;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -24,9 +23,6 @@ public final class TrainedRecipe implements AutoCloseable {
   public static final String CONFIG_KEY = "config";
   /** Metadata key of the metrics map. */
   public static final String METRICS_KEY = "metrics";
-
-  private static final Set<String> CONFIG_KEYS =
-      Set.of("seed", "epochs", "batch", "samples", "largest", "terms", "length", "units");
 
   private final Recipe recipe;
   private final RecipeConfig config;
@@ -147,47 +143,21 @@ public final class TrainedRecipe implements AutoCloseable {
   }
 
   /**
-   * The configuration in the metadata, checked: known keys only, whole numbers, the values the
-   * recipe's validation accepts, and exactly the sizes this recipe has.
+   * The configuration in the metadata, checked by the recipe's knobs: known keys only, values of
+   * the knobs' types within their rules, every knob present that is always written, and sizes
+   * that build the recipe's model.
    */
   private static RecipeConfig configOf(String what, Recipe recipe, Map<String, Object> meta) {
     if (!(meta.get(CONFIG_KEY) instanceof Map<?, ?> m)) {
       throw new IllegalArgumentException(what + " has no recipe configuration in its metadata");
     }
     try {
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        if (!CONFIG_KEYS.contains(String.valueOf(e.getKey()))) {
-          throw new IllegalArgumentException("unknown setting '" + e.getKey() + "'");
-        }
-        Object v = e.getValue();
-        boolean whole = v instanceof Integer
-            || (v instanceof Long l && (e.getKey().equals("seed")
-                || (l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE)));
-        if (!whole) {
-          throw new IllegalArgumentException("setting '" + e.getKey() + "' is not a whole number"
-              + " in range: " + v);
-        }
-      }
-      RecipeConfig config = RecipeConfig.fromMap(m);
-      RecipeConfig d = recipe.defaults();
-      requireSize("largest", d.largest(), config.largest());
-      requireSize("terms", d.terms(), config.terms());
-      requireSize("length", d.length(), config.length());
-      requireSize("units", d.units(), config.units());
+      RecipeConfig config = RecipeConfig.fromMap(recipe.knobs(), m);
       recipe.buildModel(config);
       return config;
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(what + " has an invalid configuration for recipe "
           + recipe.name() + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void requireSize(String key, int recipeDefault, int value) {
-    if (recipeDefault == 0 && value != 0) {
-      throw new IllegalArgumentException("the recipe has no '" + key + "'");
-    }
-    if (recipeDefault != 0 && value < 1) {
-      throw new IllegalArgumentException("'" + key + "' must be >= 1, got " + value);
     }
   }
 

@@ -1,22 +1,20 @@
 package dev.seq2seq4j.tutorials;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.seq2seq4j.data.ReversedSequenceProblem;
 import org.junit.jupiter.api.Test;
 
 /** Parsing of user questions for the reverse recipes (the addition ones use the data package). */
 class QuestionParsingTest {
-  private final ReversedSequenceProblem p = ReversedSequenceProblem.DEFAULT;
-
   @Test
   void acceptsSpacesCommasAndBrackets() {
     int[] expected = {3, 2, 9, 1};
-    assertArrayEquals(expected, KarakayaReverseRecipe.parseSequence("3 2 9 1", p));
-    assertArrayEquals(expected, KarakayaReverseRecipe.parseSequence(" 3,2, 9 ,1 ", p));
-    assertArrayEquals(expected, KarakayaReverseRecipe.parseSequence("[3, 2, 9, 1]", p));
+    assertArrayEquals(expected, SequenceQuestions.parse("3 2 9 1", 4, 10));
+    assertArrayEquals(expected, SequenceQuestions.parse(" 3,2, 9 ,1 ", 4, 10));
+    assertArrayEquals(expected, SequenceQuestions.parse("[3, 2, 9, 1]", 4, 10));
   }
 
   @Test
@@ -28,9 +26,18 @@ class QuestionParsingTest {
     assertMessage("3 -2 9 1", "value 2");
   }
 
+  @Test
+  void variableLengthsAcceptTheirRange() {
+    assertArrayEquals(new int[] {7}, SequenceQuestions.parse("7", 1, 8, 10));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SequenceQuestions.parse("1 2 3", 1, 2, 10));
+    assertTrue(e.getMessage().contains("expected 1 to 2 values"), e.getMessage());
+    assertEquals("1 9 2 3", SequenceQuestions.format(new int[] {1, 9, 2, 3}));
+  }
+
   private void assertMessage(String question, String fragment) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> KarakayaReverseRecipe.parseSequence(question, p));
+        () -> SequenceQuestions.parse(question, 4, 10));
     assertTrue(e.getMessage().contains(fragment), e.getMessage());
     assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
   }

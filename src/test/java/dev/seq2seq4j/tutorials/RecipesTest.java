@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The registry and each recipe's defaults against the tutorials' own configuration. */
@@ -32,14 +34,14 @@ class RecipesTest {
   @Test
   void brownleeDefaultsAreTheTutorials() {
     // seed(1); n_epoch = 50, n_batch = 2, n_examples = 100, largest = 100, n_numbers = 2
-    assertEquals(new RecipeConfig(1, 50, 2, 100, 100, 2, 0, 0),
-        Recipes.byName("addition-mlp").defaults());
+    assertEquals(config(1, 50, 2, 100, "largest", 100, "terms", 2),
+        Recipes.byName("addition-mlp").defaults().toMap());
     // LSTM(10), n_epoch = 100, n_batch = 1
-    assertEquals(new RecipeConfig(1, 100, 1, 100, 100, 2, 0, 10),
-        Recipes.byName("addition-lstm").defaults());
+    assertEquals(config(1, 100, 1, 100, "largest", 100, "terms", 2, "units", 10),
+        Recipes.byName("addition-lstm").defaults().toMap());
     // LSTM(100) ... 30 epochs of n_samples = 1000, n_batch = 10, largest = 10, two terms
-    assertEquals(new RecipeConfig(1, 30, 10, 1000, 10, 2, 0, 100),
-        Recipes.byName("addition-seq2seq").defaults());
+    assertEquals(config(1, 30, 10, 1000, "largest", 10, "terms", 2, "units", 100),
+        Recipes.byName("addition-seq2seq").defaults().toMap());
   }
 
   @Test
@@ -48,11 +50,25 @@ class RecipesTest {
         "reverse-return-sequences", "reverse-return-state", "reverse-return-sequences-state");
     for (String name : lstms) {
       // 100 epochs, batch 32, 2000 training samples, n_timesteps 4, 16 units
-      assertEquals(new RecipeConfig(1, 100, 32, 2000, 0, 0, 4, 16),
-          Recipes.byName(name).defaults(), name);
+      assertEquals(config(1, 100, 32, 2000, "length", 4, "units", 16),
+          Recipes.byName(name).defaults().toMap(), name);
     }
-    assertEquals(64, Recipes.byName("reverse-mlp").defaults().units());
-    assertEquals(200, KarakayaReverseRecipe.testSamples(2000));
+    assertEquals(64, Recipes.byName("reverse-mlp").defaults().get(Knobs.UNITS));
+    assertEquals(200, KarakayaSchedule.testSamples(2000));
+  }
+
+  /** A written configuration: the four common values, then name-value pairs, in order. */
+  private static Map<String, Object> config(long seed, int epochs, int batch, int samples,
+      Object... sizes) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("seed", seed);
+    m.put("epochs", epochs);
+    m.put("batch", batch);
+    m.put("samples", samples);
+    for (int i = 0; i < sizes.length; i += 2) {
+      m.put((String) sizes[i], sizes[i + 1]);
+    }
+    return m;
   }
 
   @Test
@@ -73,20 +89,25 @@ class RecipesTest {
   void sizesFollowTheFlags() {
     Recipe s2s = Recipes.byName("addition-seq2seq");
     // largest 100: inputs "100+100" (7 chars), outputs "200" (3 chars)
-    var model = s2s.buildModel(s2s.defaults().withLargest(100).withUnits(64));
+    var model = s2s.buildModel(
+        s2s.defaults().with(Knobs.LARGEST, 100).with(Knobs.UNITS, 64));
     assertEquals(List.of(7L, 12L), box(model.inputs().get(0).shape()));
     assertEquals(List.of(3L, 12L), box(model.outputs().get(0).shape()));
     Recipe rev = Recipes.byName("reverse-return-state");
-    var longer = rev.buildModel(rev.defaults().withLength(8));
+    var longer = rev.buildModel(rev.defaults().with(Knobs.LENGTH, 8));
     assertEquals(List.of(8L, 10L), box(longer.outputs().get(0).shape()));
   }
 
   @Test
   void configRoundTripsThroughAMap() {
-    RecipeConfig c = new RecipeConfig(7, 3, 5, 11, 0, 0, 8, 16);
-    assertEquals(c, RecipeConfig.fromMap(c.toMap()));
+    Recipe r = Recipes.byName("reverse-return-state");
+    RecipeConfig c = r.defaults().withSeed(7).withEpochs(3).with(Knobs.LENGTH, 8);
+    assertEquals(c, RecipeConfig.fromMap(r.knobs(), c.toMap()));
     assertTrue(!c.toMap().containsKey("largest"));
     assertThrows(IllegalArgumentException.class, () -> c.withEpochs(0));
+    IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+        () -> c.with(Knobs.LARGEST, 10));
+    assertTrue(none.getMessage().contains("the recipe has no 'largest'"), none.getMessage());
   }
 
   private static List<Long> box(long[] v) {

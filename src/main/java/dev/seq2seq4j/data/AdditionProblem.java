@@ -7,6 +7,9 @@ import java.util.Objects;
  * written as a left-padded string such as {@code " 3+10"}, and the model must write their sum as
  * a left-padded string such as {@code "13"}, both one-hot over {@link Alphabet#ADDITION}.
  *
+ * <p>As a {@link TextProblem} it draws one example at a time with the same draws, so {@link
+ * TextEncoding} of its examples equals {@link #generate}.
+ *
  * <p>Every step mirrors the tutorial's functions ({@code random_sum_pairs}, {@code to_string},
  * {@code integer_encode}, {@code one_hot_encode}, {@code generate_data}, {@code invert}) so that
  * the same seed gives the same data as the Python original.
@@ -14,7 +17,7 @@ import java.util.Objects;
  * @param nNumbers number of terms per example, at least 1
  * @param largest largest term drawn, at least 1
  */
-public record AdditionProblem(int nNumbers, int largest) {
+public record AdditionProblem(int nNumbers, int largest) implements TextProblem {
 
   /** The tutorial's seq2seq configuration: two terms in [1, 10]. */
   public static final AdditionProblem TUTORIAL = new AdditionProblem(2, 10);
@@ -61,8 +64,74 @@ public record AdditionProblem(int nNumbers, int largest) {
    *
    * @return {@link Alphabet#ADDITION}
    */
+  @Override
   public Alphabet alphabet() {
     return Alphabet.ADDITION;
+  }
+
+  /**
+   * The question width, {@link #inputLength()}.
+   *
+   * @return characters per question
+   */
+  @Override
+  public int questionLength() {
+    return inputLength();
+  }
+
+  /**
+   * The answer width, {@link #outputLength()}.
+   *
+   * @return characters per answer
+   */
+  @Override
+  public int answerLength() {
+    return outputLength();
+  }
+
+  /**
+   * One example, drawn as {@link #randomSumPairs} draws each: {@code nNumbers} times
+   * {@code randint(1, largest)}.
+   *
+   * @param rnd the random source
+   * @return the padded question and sum, grouped by the number of terms
+   */
+  @Override
+  public TextExample draw(PythonRandom rnd) {
+    int[] terms = new int[nNumbers];
+    int sum = 0;
+    for (int j = 0; j < nNumbers; j++) {
+      terms[j] = rnd.randint(1, largest);
+      sum += terms[j];
+    }
+    return new TextExample(toInputString(terms), toOutputString(sum), nNumbers + " terms");
+  }
+
+  /**
+   * Reads a user's question, as {@link #parseInput(String)}.
+   *
+   * @param userText the question
+   * @return the padded question
+   * @throws IllegalArgumentException if the question is invalid
+   */
+  @Override
+  public String parseQuestion(String userText) {
+    return parseInput(userText);
+  }
+
+  /**
+   * An example question such as {@code 3+10}: terms counting up by seven from 3, capped at
+   * {@code largest}.
+   *
+   * @return the question
+   */
+  @Override
+  public String exampleQuestion() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < nNumbers; i++) {
+      sb.append(i == 0 ? "" : "+").append(Math.min(largest, 3 + 7 * i));
+    }
+    return sb.toString();
   }
 
   /**

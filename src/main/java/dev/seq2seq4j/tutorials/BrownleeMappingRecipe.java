@@ -137,6 +137,6 @@ public final class BrownleeMappingRecipe extends RecipeSkeleton {
 
   @Override
   public String exampleQuestion(RecipeConfig config) {
-    return SumQuestions.example(config.get(Knobs.TERMS), config.get(Knobs.LARGEST));
+    return sums(config).problem().exampleQuestion();
   }
 }

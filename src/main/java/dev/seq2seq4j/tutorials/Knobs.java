@@ -40,6 +40,9 @@ public final class Knobs {
   public static final Knob<Boolean> GENERATED = Knob.any("generated", KnobType.BOOLEAN, false,
       "Train on fresh samples every epoch, scored on a fixed seeded test set "
           + "(reverse-attention).");
+  /** Whether an attention model's encoder reads both ways. */
+  public static final Knob<Boolean> BIDIRECTIONAL = Knob.any("bidirectional", KnobType.BOOLEAN,
+      false, "Read the source both ways (attention reversers; the decoder is twice as wide).");
   /** The width of the token embedding. */
   public static final Knob<Integer> EMBEDDING = Knob.atLeast("embedding", 1, 16,
       "Embedding width (addition-embedding).");

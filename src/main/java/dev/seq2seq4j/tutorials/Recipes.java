@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every tutorial recipe by name, in the tutorials' order. */
+/** Every recipe by name: each tutorial's in its order, followed by those that extend it. */
 public final class Recipes {
   private static final Map<String, Recipe> BY_NAME = build();
 
@@ -14,9 +14,11 @@ public final class Recipes {
 
   private static Map<String, Recipe> build() {
     List<Recipe> all = new ArrayList<>();
+    // Brownlee's recipes, his extensions and Keras's addition example; then Karakaya's, and the
+    // attention models that go beyond them.
     all.add(BrownleeMappingRecipe.mlp());
     all.add(BrownleeMappingRecipe.lstm());
-    all.add(new BrownleeSeq2seqRecipe());
+    all.addAll(TextRecipes.all());
     all.addAll(KarakayaReverseRecipe.all());
     all.add(new ReverseAttentionRecipe());
     Map<String, Recipe> m = new LinkedHashMap<>();

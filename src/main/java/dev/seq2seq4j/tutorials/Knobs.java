@@ -5,6 +5,9 @@ package dev.seq2seq4j.tutorials;
  * has, with its own defaults ({@link Knob#withDefault}). The first four every recipe has.
  */
 public final class Knobs {
+  /** Keras's default Adam learning rate, which compiling without a rate uses. */
+  static final double KERAS_ADAM_RATE = 0.001;
+
   /** The one seed all randomness derives from: data, initial weights, shuffling. */
   public static final Knob<Long> SEED = Knob.any("seed", KnobType.LONG, 1L,
       "Seed of data, initial weights and shuffling (default: 1).");
@@ -43,6 +46,9 @@ public final class Knobs {
   /** Whether an attention model's encoder reads both ways. */
   public static final Knob<Boolean> BIDIRECTIONAL = Knob.any("bidirectional", KnobType.BOOLEAN,
       false, "Read the source both ways (attention reversers; the decoder is twice as wide).");
+  /** Adam's learning rate. */
+  public static final Knob<Double> LEARNING_RATE = Knob.between("learning-rate", 1e-6, 1.0,
+      KERAS_ADAM_RATE, "Adam's learning rate (default Keras's 0.001).");
   /** The width of the token embedding. */
   public static final Knob<Integer> EMBEDDING = Knob.atLeast("embedding", 1, 16,
       "Embedding width (addition-embedding).");

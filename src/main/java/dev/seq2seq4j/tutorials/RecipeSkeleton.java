@@ -1,6 +1,7 @@
 package dev.seq2seq4j.tutorials;
 
 import dev.seq2seq4j.nn.Model;
+import dev.seq2seq4j.train.CompileOptions;
 import dev.seq2seq4j.train.CompiledModel;
 import dev.seq2seq4j.train.FitOptions;
 import dev.seq2seq4j.train.History;
@@ -25,6 +26,21 @@ abstract class RecipeSkeleton implements Recipe {
    * @throws IllegalArgumentException if the configuration is invalid for this recipe
    */
   protected abstract RunPlan plan(RecipeConfig config, Model model);
+
+  /**
+   * Compiles with the recipe's loss and seed, and with {@code --learning-rate} where the recipe
+   * has it and it differs from Keras's default (only then, so that recipes at the default
+   * compile exactly as they always have).
+   */
+  @Override
+  public CompiledModel compile(Model model, RecipeConfig config) {
+    if (!config.has(Knobs.LEARNING_RATE)
+        || config.get(Knobs.LEARNING_RATE) == Knobs.KERAS_ADAM_RATE) {
+      return Recipe.super.compile(model, config);
+    }
+    return CompiledModel.compile(model, CompileOptions.builder(loss()).seed(config.seed())
+        .learningRate(config.get(Knobs.LEARNING_RATE).floatValue()).build());
+  }
 
   @Override
   public final RecipeResult run(RecipeConfig config, Reporter reporter,

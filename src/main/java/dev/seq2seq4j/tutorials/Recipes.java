@@ -21,6 +21,8 @@ public final class Recipes {
     all.addAll(TextRecipes.all());
     all.addAll(KarakayaReverseRecipe.all());
     all.add(new ReverseAttentionRecipe());
+    all.add(VariableReverseRecipe.reversed());
+    all.add(VariableReverseRecipe.unique());
     Map<String, Recipe> m = new LinkedHashMap<>();
     for (Recipe r : all) {
       m.put(r.name(), r);

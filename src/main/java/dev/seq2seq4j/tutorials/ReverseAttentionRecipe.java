@@ -21,12 +21,19 @@ import java.util.Map;
  * the same data and schedule (2000 / 200 samples, batch 32, up to 100 epochs, EarlyStopping on
  * val_loss with patience 5), and scored honestly: the decoder runs greedily, fed its own
  * predictions, never the answer.
+ *
+ * <p>With {@code --generated} the tutorial's fixed 2000 samples give way to {@code samples}
+ * fresh ones every epoch, and the test set (also the validation data) is a fixed {@value
+ * #GENERATED_TEST} sequences drawn first from the seeded stream: the model can no longer
+ * memorise its training set, which is what stops it at length 16.
  */
 final class ReverseAttentionRecipe extends RecipeSkeleton {
   static final String NAME = "reverse-attention";
   private static final int FEATURES = KarakayaSchedule.FEATURES;
   private static final int DEFAULT_UNITS = 64;
   private static final int EXAMPLES_SHOWN = 10;
+  /** Test sequences with {@code --generated}. */
+  static final int GENERATED_TEST = 1000;
 
   @Override
   public String name() {
@@ -43,7 +50,9 @@ final class ReverseAttentionRecipe extends RecipeSkeleton {
     return List.of(Knobs.SEED, Knobs.EPOCHS.withDefault(100), Knobs.BATCH.withDefault(32),
         Knobs.SAMPLES.withDefault(ReversedSequenceProblem.TRAIN_SIZE),
         Knobs.LENGTH.withDefault(ReversedSequenceProblem.DEFAULT.nTimesteps()),
-        Knobs.UNITS.withDefault(DEFAULT_UNITS));
+        Knobs.UNITS.withDefault(DEFAULT_UNITS), Knobs.GENERATED.omittedAtDefault(),
+        Knobs.BIDIRECTIONAL.omittedAtDefault(), Knobs.LEARNING_RATE.omittedAtDefault(),
+        Knobs.PATIENCE.withDefault(KarakayaSchedule.PATIENCE).omittedAtDefault());
   }
 
   @Override
@@ -57,8 +66,8 @@ final class ReverseAttentionRecipe extends RecipeSkeleton {
 
   private static EncoderDecoder models(RecipeConfig config) {
     int t = config.get(Knobs.LENGTH);
-    return EncoderDecoder.withAttention(t, FEATURES, t, FEATURES + 1, FEATURES,
-        config.get(Knobs.UNITS));
+    return AttentionModels.build(config.get(Knobs.BIDIRECTIONAL), t, FEATURES, t, FEATURES + 1,
+        FEATURES, config.get(Knobs.UNITS));
   }
 
   @Override
@@ -71,11 +80,21 @@ final class ReverseAttentionRecipe extends RecipeSkeleton {
   protected RunPlan plan(RecipeConfig config, Model model) {
     ReversedSequenceProblem problem = problem(config);
     PythonRandom rnd = new PythonRandom(config.seed());
-    Dataset train = problem.generate(config.samples(), rnd);
-    Dataset test = problem.generate(KarakayaSchedule.testSamples(config.samples()), rnd);
-    return RunPlan.fixed(TeacherForcing.dataset(train))
+    Dataset test;
+    RunPlan.Builder plan;
+    if (config.get(Knobs.GENERATED)) {
+      // The test set first, so it stays the same whatever the training budget.
+      test = problem.generate(GENERATED_TEST, rnd);
+      plan = RunPlan.drawing(
+          epoch -> TeacherForcing.dataset(problem.generate(config.samples(), rnd)));
+    } else {
+      Dataset train = problem.generate(config.samples(), rnd);
+      test = problem.generate(KarakayaSchedule.testSamples(config.samples()), rnd);
+      plan = RunPlan.fixed(TeacherForcing.dataset(train));
+    }
+    return plan
         .validation(TeacherForcing.dataset(test))
-        .listener(KarakayaSchedule.earlyStopping(KarakayaSchedule.PATIENCE))
+        .listener(KarakayaSchedule.earlyStopping(config.get(Knobs.PATIENCE)))
         .evaluation((compiled, history, reporter) -> {
           int[][] predicted = decode(models(config), compiled.weights(), test.x(), problem);
           SequenceScores scores = SequenceScores.of(problem.sequences(test.y()), predicted);

@@ -81,6 +81,29 @@ class ExtensionRecipesRunTest {
   }
 
   @Test
+  void generatedReverserDecodesFarAboveChance() {
+    Recipe r = Recipes.byName("reverse-attention");
+    RecipeConfig c = r.defaults().withEpochs(8).with(Knobs.UNITS, 32)
+        .with(Knobs.GENERATED, true);
+    RecipeResult result = run(r.name(), c);
+    assertTrue(metric(result, RecipeResult.TEST_ACCURACY) > 0.5, result.metrics()::toString);
+    assertTrue(c.toMap().containsKey("generated"));
+  }
+
+  @Test
+  void variableLengthReversersStopAtTheEndSymbol() {
+    for (String name : new String[] {"reverse-variable", "reverse-unique"}) {
+      Recipe r = Recipes.byName(name);
+      RecipeConfig c = r.defaults().withEpochs(20).withSamples(1000).with(Knobs.LENGTH, 4)
+          .with(Knobs.PATIENCE, 20);
+      RecipeResult result = run(name, c);
+      // Chance: 1 in 10 per value, and the length must be right as well.
+      assertTrue(metric(result, RecipeResult.EXACT_MATCH_ACCURACY) > 0.4, name + " "
+          + result.metrics());
+    }
+  }
+
+  @Test
   void reversedQuestionsAreOneFlagOnEveryCharacterRecipe() {
     for (String name : new String[] {"addition-seq2seq", "addition-embedding",
         "addition-mixed-terms", "arithmetic", "brackets", "keras-addition-rnn"}) {

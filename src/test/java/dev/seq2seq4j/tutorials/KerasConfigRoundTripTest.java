@@ -12,6 +12,7 @@ import dev.seq2seq4j.keras.KerasLayout;
 import dev.seq2seq4j.keras.KerasModel;
 import dev.seq2seq4j.keras.KerasTopology;
 import dev.seq2seq4j.keras.KerasVersion;
+import dev.seq2seq4j.nn.DType;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.ModelGraph;
 import dev.seq2seq4j.nn.SymbolicTensor;
@@ -114,8 +115,10 @@ class KerasConfigRoundTripTest {
       shape[0] = 3;
       System.arraycopy(row, 0, shape, 1, row.length);
       float[] d = new float[(int) FloatBlock.checkedSize(shape)];
+      boolean indices = model.inputs().get(i).dtype() == DType.INT32;
       for (int k = 0; k < d.length; k++) {
-        d[k] = (float) rnd.nextDouble();
+        // Token indices for an Embedding must be whole numbers (every recipe's vocabulary has 4).
+        d[k] = indices ? rnd.nextInt(4) : (float) rnd.nextDouble();
       }
       in[i] = FloatBlock.of(d, shape);
     }

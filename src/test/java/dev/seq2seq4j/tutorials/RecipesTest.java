@@ -19,7 +19,7 @@ class RecipesTest {
         "addition-embedding", "addition-mixed-terms", "arithmetic", "brackets",
         "keras-addition-rnn", "reverse-mlp", "reverse-lstm-default", "reverse-lstm-stacked",
         "reverse-return-sequences", "reverse-return-state", "reverse-return-sequences-state",
-        "reverse-attention"), Recipes.names());
+        "reverse-attention", "reverse-variable", "reverse-unique"), Recipes.names());
     assertTrue(Recipes.names().containsAll(TutorialModels.names()));
     for (Recipe r : Recipes.all()) {
       assertEquals(r, Recipes.byName(r.name()));

@@ -36,6 +36,6 @@ final class ListCommand implements Runnable {
       }
     }
     io.out().printf("%-" + width + "s  %s%n", "sweep",
-        "Karakaya's table: the four LSTM wirings x lengths 4, 8, 16 (command 'sweep')");
+        "Karakaya's table: four LSTM wirings and attention x lengths 4, 8, 16 (command 'sweep')");
   }
 }

@@ -11,10 +11,10 @@ import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code sweep}: Karakaya's table of four LSTM wirings x sequence lengths. */
+/** {@code sweep}: Karakaya's table of four LSTM wirings, and the attention model, x lengths. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
     description = "Reproduce Karakaya's table: the four LSTM wirings x lengths 4, 8, 16, "
-        + "beside the tutorial's numbers.")
+        + "beside the tutorial's numbers, with the attention model as a fifth column.")
 final class SweepCommand implements Runnable {
   private final Io io;
 

@@ -10,21 +10,26 @@ import java.util.function.UnaryOperator;
 /**
  * Karakaya's closing table: the four LSTM wirings (1 default output + RepeatVector, 2
  * return_sequences, 3 return_state, 4 return_sequences + return_state) trained on sequences of
- * length 4, 8 and 16, per-position test accuracy beside the tutorial's own numbers.
+ * length 4, 8 and 16, per-position test accuracy beside the tutorial's own numbers, and a fifth
+ * column beyond the tutorial: the attention encoder-decoder on the same data, decoded greedily.
  */
 public final class Sweep {
-  /** The table's columns, in the tutorial's order. */
+  /** The table's columns: the tutorial's four in its order, then the attention model. */
   public static final List<String> MODELS =
       List.of(
           "reverse-lstm-default",
           "reverse-return-sequences",
           "reverse-return-state",
-          "reverse-return-sequences-state");
+          "reverse-return-sequences-state",
+          ReverseAttentionRecipe.NAME);
 
   /** The table's rows. */
   public static final List<Integer> LENGTHS = List.of(4, 8, 16);
 
-  /** The tutorial's test accuracy (%) per length, in {@link #MODELS} order. */
+  /**
+   * The tutorial's test accuracy (%) per length, in {@link #MODELS} order (the attention model is
+   * not in the tutorial).
+   */
   public static final Map<Integer, double[]> TUTORIAL =
       Map.of(
           4, new double[] {38.625, 54.875, 91.625, 97.250},
@@ -104,11 +109,17 @@ public final class Sweep {
               "length %2d  %-31s seed %d: test %.3f%%  (%d epochs, %.1f s)%n",
               length, name, seed, 100 * run.testAccuracy(), run.epochsRun(), run.trainSeconds());
         }
-        double[] tut = TUTORIAL.get(length);
-        cells.add(new Cell(name, length, runs, tut == null ? Double.NaN : tut[MODELS.indexOf(name)]));
+        cells.add(new Cell(name, length, runs, tutorial(name, length)));
       }
     }
     return cells;
+  }
+
+  /** The tutorial's number for a cell, or NaN where it has none. */
+  static double tutorial(String model, int length) {
+    double[] row = TUTORIAL.get(length);
+    int i = MODELS.indexOf(model);
+    return row == null || i >= row.length ? Double.NaN : row[i];
   }
 
   /**
@@ -120,7 +131,8 @@ public final class Sweep {
    */
   public static String table(List<Cell> cells) {
     StringBuilder sb = new StringBuilder();
-    String[] headers = {"1 default", "2 return_seq", "3 return_state", "4 seq+state"};
+    String[] headers =
+        {"1 default", "2 return_seq", "3 return_state", "4 seq+state", "5 attention"};
     sb.append(String.format(Locale.ROOT, "%-6s", "length"));
     for (String h : headers) {
       sb.append(String.format(Locale.ROOT, " | %-17s", h));
@@ -137,22 +149,23 @@ public final class Sweep {
       Boolean same = sameOrder(row);
       sb.append(" | ").append(same == null ? "-" : same ? "yes" : "no").append('\n');
     }
-    sb.append("cells: our median per-position test accuracy % (the tutorial's number)\n");
+    sb.append("cells: our median per-position test accuracy % (the tutorial's number); "
+        + "same order compares the tutorial's four\n");
     return sb.toString();
   }
 
   /**
-   * Whether a row ranks the models as the tutorial's row does (ties in ours count as either
-   * order), or null if the tutorial has no row for that length.
+   * Whether a row ranks the tutorial's models as the tutorial's row does (ties in ours count as
+   * either order; models the tutorial has no number for are left out), or null if the tutorial
+   * has no row for that length.
    */
   static Boolean sameOrder(List<Cell> row) {
-    for (int i = 0; i < row.size(); i++) {
-      for (int j = 0; j < row.size(); j++) {
-        Cell a = row.get(i);
-        Cell b = row.get(j);
-        if (Double.isNaN(a.tutorial()) || Double.isNaN(b.tutorial())) {
-          return null;
-        }
+    List<Cell> compared = row.stream().filter(c -> !Double.isNaN(c.tutorial())).toList();
+    if (compared.isEmpty()) {
+      return null;
+    }
+    for (Cell a : compared) {
+      for (Cell b : compared) {
         if (a.tutorial() < b.tutorial() && a.medianPercent() > b.medianPercent()) {
           return false;
         }

@@ -13,8 +13,8 @@ import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * A PNG of the sweep: bars for our median accuracy per model and length, with the tutorial's
- * numbers as black markers over the matching bars.
+ * A PNG of the sweep: bars for our median accuracy per model and length (the four wirings and
+ * the attention model), with the tutorial's numbers as black markers over the matching bars.
  */
 public final class SweepChart {
   private static final int WIDTH = 900;
@@ -35,9 +35,10 @@ public final class SweepChart {
     for (Sweep.Cell c : cells) {
       String length = "length " + c.length();
       ours.addValue(c.medianPercent(), c.model(), length);
-      if (!Double.isNaN(c.tutorial())) {
-        tutorial.addValue(c.tutorial(), "tutorial: " + c.model(), length);
-      }
+      // Every model gets a marker series, empty where the tutorial has no number, so that the
+      // markers keep the bars' offsets.
+      tutorial.addValue(Double.isNaN(c.tutorial()) ? null : c.tutorial(),
+          "tutorial: " + c.model(), length);
     }
     CategoryPlot plot =
         new CategoryPlot(
@@ -55,7 +56,7 @@ public final class SweepChart {
     plot.setRenderer(1, markers);
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
     JFreeChart chart =
-        new JFreeChart("Karakaya: four LSTM wirings (bars: ours, markers: tutorial)",
+        new JFreeChart("Karakaya: four LSTM wirings and attention (bars: ours, markers: tutorial)",
             JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     TrainingCurves.save(chart, file, WIDTH, HEIGHT);
   }

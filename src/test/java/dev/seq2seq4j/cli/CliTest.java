@@ -142,7 +142,7 @@ class CliTest {
     assertEquals(0, o.exitCode(), o.err());
     assertTrue(o.out().contains("38.625"), o.out());
     JsonNode root = new ObjectMapper().readTree(json.toFile());
-    assertEquals(4, root.get("cells").size());
+    assertEquals(5, root.get("cells").size()); // four wirings and the attention model
     assertTrue(Files.size(png) > 1000);
   }
 

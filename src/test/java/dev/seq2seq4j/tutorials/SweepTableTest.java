@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The sweep's table, ordering check and JSON, on made-up cells (no training). */
+@SuppressWarnings("unchecked")
 class SweepTableTest {
 
   private static List<Sweep.Cell> row(int length, double... percents) {
@@ -19,7 +20,7 @@ class SweepTableTest {
           new Sweep.Run(2, percents[i] / 100 + 0.01, 12, 1.0),
           new Sweep.Run(3, percents[i] / 100 - 0.5, 9, 1.0));
       cells.add(new Sweep.Cell(Sweep.MODELS.get(i), length, runs,
-          Sweep.TUTORIAL.get(length)[i]));
+          Sweep.tutorial(Sweep.MODELS.get(i), length)));
     }
     return cells;
   }
@@ -33,6 +34,22 @@ class SweepTableTest {
   void orderingIsComparedWithTheTutorialsRow() {
     assertEquals(Boolean.TRUE, Sweep.sameOrder(row(4, 38, 55, 90, 97)));
     assertEquals(Boolean.FALSE, Sweep.sameOrder(row(4, 38, 95, 90, 97)));
+  }
+
+  @Test
+  void theAttentionColumnHasNoTutorialNumberAndStaysOutOfTheOrdering() {
+    assertEquals(5, Sweep.MODELS.size());
+    assertEquals("reverse-attention", Sweep.MODELS.get(4));
+    assertTrue(Double.isNaN(Sweep.tutorial("reverse-attention", 4)));
+    List<Sweep.Cell> row = row(4, 38, 55, 90, 97, 100);
+    assertEquals(Boolean.TRUE, Sweep.sameOrder(row));
+    assertEquals(Boolean.TRUE, Sweep.sameOrder(row(4, 38, 55, 90, 97, 10)));
+    String table = Sweep.table(row);
+    assertTrue(table.contains("5 attention"), table);
+    assertTrue(table.contains("100.00 (   -  )"), table);
+    Map<String, Object> cell = ((List<Map<String, Object>>) Sweep.toJsonMap(row).get("cells"))
+        .get(4);
+    assertTrue(!cell.containsKey("tutorial_percent"), cell.toString());
   }
 
   @Test

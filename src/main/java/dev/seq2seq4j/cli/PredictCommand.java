@@ -2,6 +2,7 @@ package dev.seq2seq4j.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,9 +26,14 @@ final class PredictCommand implements Runnable {
     Path checkpoint;
 
     @Option(names = "--savedmodel", paramLabel = "DIR", required = true,
-        description = "Any TensorFlow SavedModel (Keras export, Java export, ...): INPUT is one "
-            + "sample as numbers; prints the outputs as JSON.")
+        description = "Any TensorFlow SavedModel (Keras export, Java export, ...), run by its "
+            + "signature: INPUT is one sample as numbers; prints the outputs as JSON.")
     Path savedModel;
+
+    @Option(names = "--file", paramLabel = "FILE", required = true,
+        description = "Any Keras model file (.keras, .h5, SavedModel folder), run through its "
+            + "native rebuild: INPUT is one sample as numbers; prints the outputs as JSON.")
+    Path file;
   }
 
   @Option(names = "--signature", paramLabel = "NAME", defaultValue = "serving_default",
@@ -49,6 +55,9 @@ final class PredictCommand implements Runnable {
   private Predictor openPredictor() {
     if (source.savedModel != null) {
       return SavedModelPredictor.open(source.savedModel, signature);
+    }
+    if (source.file != null) {
+      return NativeModelPredictor.open(source.file, Map.of());
     }
     return CheckpointPredictor.open(source.checkpoint);
   }

@@ -3,6 +3,8 @@ package dev.seq2seq4j.cli;
 import dev.seq2seq4j.interop.parity.ParityFile;
 import dev.seq2seq4j.interop.parity.ParityFileWriter;
 import dev.seq2seq4j.interop.savedmodel.SavedModelExporter;
+import dev.seq2seq4j.keras.KerasArchive;
+import dev.seq2seq4j.keras.LegacyH5;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.train.EpochLogs;
 import dev.seq2seq4j.train.FitOptions;
@@ -53,6 +55,15 @@ final class TrainCommand implements Runnable {
           + "serving_default, outputs output_0), for TensorFlow Serving or Python.")
   Path export;
 
+  @Option(names = "--keras", paramLabel = "FILE.keras",
+      description = "Write the trained model as a Keras 3 .keras archive (keras.models.load_model "
+          + "opens it), with FILE.parity.json of probes and the outputs Java computes.")
+  Path kerasFile;
+
+  @Option(names = "--h5", paramLabel = "FILE.h5",
+      description = "Write the trained model as a legacy Keras .h5 file, with FILE.parity.json.")
+  Path h5File;
+
   @Option(names = "--checkpoint-every", paramLabel = "N",
       description = "Write the training state every N epochs and after the last one into "
           + "--checkpoint-dir (or the --resume folder); a complete state always exists, even "
@@ -81,6 +92,8 @@ final class TrainCommand implements Runnable {
     if (export != null) {
       SavedModelExporter.checkTarget(export); // fail before training, not after
     }
+    requireFileTarget("--keras", kerasFile, ".keras");
+    requireFileTarget("--h5", h5File, ".h5");
     UnaryOperator<FitOptions.Builder> fitSetup = trainingStates(recipe, config);
     Reporter reporter = Reporter.to(io.out(), io.interactive());
     RecipeResult result;
@@ -107,10 +120,41 @@ final class TrainCommand implements Runnable {
       ParityFileWriter.write(export, recipe.name(), config.seed(), model, training(result));
       io.out().println("exported SavedModel (with parity.json) to " + export);
     }
+    for (Path file : new Path[] {kerasFile, h5File}) {
+      if (file == null) {
+        continue;
+      }
+      Model model = recipe.buildModel(config);
+      if (file == kerasFile) {
+        KerasArchive.write(file, model, result.weights());
+      } else {
+        LegacyH5.write(file, model, result.weights());
+      }
+      Path reference = ParityFileWriter.writeForFile(file, recipe.name(), config.seed(), model,
+          result.weights(), training(result));
+      io.out().println("wrote " + file + " (with " + reference.getFileName() + ")");
+    }
     if (json) {
       io.out().println(Json.line(result.toJsonMap()));
     }
     io.out().flush();
+  }
+
+  /** A Keras file target must end as its format does and sit in an existing folder. */
+  private static void requireFileTarget(String flag, Path file, String extension) {
+    if (file == null) {
+      return;
+    }
+    if (!file.getFileName().toString().endsWith(extension)) {
+      throw new UserInputException(flag + " takes a file named *" + extension + ", got " + file);
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent == null || !java.nio.file.Files.isDirectory(parent)) {
+      throw new UserInputException("cannot write " + file + ": its folder does not exist");
+    }
+    if (java.nio.file.Files.isDirectory(file)) {
+      throw new UserInputException("cannot write " + file + ": it is a folder");
+    }
   }
 
   /** The fit's training-state options from --checkpoint-every, --checkpoint-dir and --resume. */

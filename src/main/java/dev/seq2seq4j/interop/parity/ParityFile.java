@@ -160,9 +160,21 @@ public record ParityFile(
    * @param shape dimension sizes
    * @param data values; each is a float32 written at full precision, so the narrowing to
    *     float below is exact
+   * @param dtype {@code int32} for integer inputs (an Embedding's indices), else {@code null}
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record ProbeTensor(long[] shape, double[] data) {
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  public record ProbeTensor(long[] shape, double[] data, String dtype) {
+
+    /**
+     * A float32 tensor.
+     *
+     * @param shape dimension sizes
+     * @param data values
+     */
+    public ProbeTensor(long[] shape, double[] data) {
+      this(shape, data, null);
+    }
 
     /**
      * Converts to a float32 array.

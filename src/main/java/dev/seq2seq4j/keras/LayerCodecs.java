@@ -40,7 +40,12 @@ public final class LayerCodecs {
       new MergeCodec(Merge.Op.MULTIPLY),
       new MergeCodec(Merge.Op.AVERAGE),
       new MergeCodec(Merge.Op.MAXIMUM),
-      new MergeCodec(Merge.Op.MINIMUM)));
+      new MergeCodec(Merge.Op.MINIMUM),
+      new Conv1DCodec(),
+      new Pooling1DCodec.Max(),
+      new Pooling1DCodec.Average(),
+      new GlobalPooling1DCodec.Average(),
+      new GlobalPooling1DCodec.Max()));
 
   /** Layers that run Python code; refused with that reason rather than as unknown. */
   private static final Set<String> PYTHON_CODE = Set.of("Lambda", "TFOpLambda", "SlicingOpLambda");

@@ -24,9 +24,6 @@ class ZooParityTest {
   /** Zoo models refused today, with the layer the refusal must name. */
   private static final Map<String, String> NOT_YET = Map.ofEntries(
       Map.entry("batch_norm", "BatchNormalization"),
-      Map.entry("conv1d_causal_dilation", "Conv1D"),
-      Map.entry("conv1d_same_strides", "Conv1D"),
-      Map.entry("conv1d_valid", "Conv1D"),
       Map.entry("layer_norm", "LayerNormalization"),
       Map.entry("masked_attention", "NotEqual"),
       Map.entry("masked_lstm_state", "NotEqual"),
@@ -34,8 +31,7 @@ class ZooParityTest {
       Map.entry("masked_simple_rnn_backwards", "Masking"),
       Map.entry("masking_lstm_dense", "Masking"),
       Map.entry("merge_more", "Dot"),
-      Map.entry("pooling", "MaxPooling1D"),
-      Map.entry("spatial_dropout", "Conv1D"));
+      Map.entry("spatial_dropout", "SpatialDropout1D"));
 
   static Stream<Path> zoo() throws IOException {
     Path root = SavedModelParityTest.projectRoot().resolve("saved-models/zoo");

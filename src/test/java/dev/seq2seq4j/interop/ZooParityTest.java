@@ -30,8 +30,7 @@ class ZooParityTest {
       Map.entry("masked_pooling", "NotEqual"),
       Map.entry("masked_simple_rnn_backwards", "Masking"),
       Map.entry("masking_lstm_dense", "Masking"),
-      Map.entry("merge_more", "Dot"),
-      Map.entry("spatial_dropout", "SpatialDropout1D"));
+      Map.entry("merge_more", "Dot"));
 
   static Stream<Path> zoo() throws IOException {
     Path root = SavedModelParityTest.projectRoot().resolve("saved-models/zoo");

@@ -46,7 +46,9 @@ public final class LayerCodecs {
       new Pooling1DCodec.Max(),
       new Pooling1DCodec.Average(),
       new GlobalPooling1DCodec.Average(),
-      new GlobalPooling1DCodec.Max()));
+      new GlobalPooling1DCodec.Max(),
+      new BatchNormalizationCodec(),
+      new LayerNormalizationCodec()));
 
   /** Layers that run Python code; refused with that reason rather than as unknown. */
   private static final Set<String> PYTHON_CODE = Set.of("Lambda", "TFOpLambda", "SlicingOpLambda");

@@ -23,8 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ZooParityTest {
   /** Zoo models refused today, with the layer the refusal must name. */
   private static final Map<String, String> NOT_YET = Map.ofEntries(
-      Map.entry("batch_norm", "BatchNormalization"),
-      Map.entry("layer_norm", "LayerNormalization"),
       Map.entry("masked_attention", "NotEqual"),
       Map.entry("masked_lstm_state", "NotEqual"),
       Map.entry("masked_pooling", "NotEqual"),

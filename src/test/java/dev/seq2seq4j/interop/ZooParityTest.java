@@ -26,8 +26,6 @@ class ZooParityTest {
       Map.entry("masked_attention", "NotEqual"),
       Map.entry("masked_lstm_state", "NotEqual"),
       Map.entry("masked_pooling", "NotEqual"),
-      Map.entry("masked_simple_rnn_backwards", "Masking"),
-      Map.entry("masking_lstm_dense", "Masking"),
       Map.entry("merge_more", "Dot"));
 
   static Stream<Path> zoo() throws IOException {

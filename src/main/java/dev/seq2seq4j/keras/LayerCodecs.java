@@ -41,6 +41,7 @@ public final class LayerCodecs {
       new MergeCodec(Merge.Op.AVERAGE),
       new MergeCodec(Merge.Op.MAXIMUM),
       new MergeCodec(Merge.Op.MINIMUM),
+      new DotCodec(),
       new MaskingCodec(),
       new SpatialDropout1DCodec(),
       new Conv1DCodec(),

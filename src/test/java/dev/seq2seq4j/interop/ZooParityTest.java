@@ -25,8 +25,7 @@ class ZooParityTest {
   private static final Map<String, String> NOT_YET = Map.ofEntries(
       Map.entry("masked_attention", "NotEqual"),
       Map.entry("masked_lstm_state", "NotEqual"),
-      Map.entry("masked_pooling", "NotEqual"),
-      Map.entry("merge_more", "Dot"));
+      Map.entry("masked_pooling", "NotEqual"));
 
   static Stream<Path> zoo() throws IOException {
     Path root = SavedModelParityTest.projectRoot().resolve("saved-models/zoo");

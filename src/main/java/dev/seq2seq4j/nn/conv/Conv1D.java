@@ -12,7 +12,6 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Squeeze;
-import org.tensorflow.op.nn.Conv2d;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -25,7 +24,8 @@ import org.tensorflow.types.TFloat32;
  * ceil(steps / strides)} outputs, the odd padding element on the right. {@code causal} pads
  * {@code dilation_rate * (kernel_size - 1)} zeros on the left and then convolves without
  * padding, so output {@code t} sees no input after {@code t}. Like Keras, strides above 1 cannot
- * be combined with a dilation above 1. The layer drops any Keras mask, as Keras's does.
+ * be combined with a dilation above 1; a dilated kernel is applied through space-to-batch, as
+ * TensorFlow's Python API applies it. The layer drops any Keras mask, as Keras's does.
  */
 public final class Conv1D extends Layer {
   private final int filters;
@@ -172,21 +172,52 @@ public final class Conv1D extends Layer {
       LayerContext ctx, List<Operand<TFloat32>> inputs, LayerWeights weights) {
     Ops tf = ctx.tf();
     Operand<TFloat32> x = inputs.get(0);
-    String tfPadding = padding == Padding.SAME ? "SAME" : "VALID";
-    if (padding == Padding.CAUSAL) {
-      long left = window() - 1;
-      x = tf.pad(x, tf.constant(new long[][] {{0, 0}, {left, 0}, {0, 0}}), tf.constant(0f));
+    Padding p = padding;
+    if (p == Padding.CAUSAL) {
+      x = tf.pad(x, tf.constant(new long[][] {{0, 0}, {window() - 1, 0}, {0, 0}}), tf.constant(0f));
+      p = Padding.VALID;
     }
-    // TensorFlow convolves sequences as images of height 1, as tf.nn.conv1d does.
-    Operand<TFloat32> image = tf.expandDims(x, tf.constant(1));
-    Operand<TFloat32> kernel = tf.expandDims(weights.get("kernel"), tf.constant(0));
-    Operand<TFloat32> y = tf.nn.conv2d(image, kernel, List.of(1L, 1L, (long) strides, 1L),
-        tfPadding, Conv2d.dilations(List.of(1L, 1L, (long) dilationRate, 1L)));
-    y = tf.squeeze(y, Squeeze.axis(List.of(1L)));
+    Operand<TFloat32> kernel = weights.get("kernel");
+    Operand<TFloat32> y = dilationRate == 1
+        ? convolve(tf, x, kernel, strides, p == Padding.SAME ? "SAME" : "VALID")
+        : atrous(tf, x, kernel, p);
     if (useBias) {
       y = tf.math.add(y, weights.get("bias"));
     }
     return List.of(activation.apply(tf, y));
+  }
+
+  /**
+   * A dilated convolution as TensorFlow's Python API builds it ({@code with_space_to_batch}):
+   * SpaceToBatchND with block {@code dilation} turns the taps {@code dilation} apart into
+   * neighbours, a plain valid convolution follows, and BatchToSpaceND undoes the reshuffle.
+   * Beyond matching Keras's graph, this keeps TensorFlow's oneDNN kernels away from dilated
+   * convolution gradients, whose setup fails and aborts the process on some CPUs.
+   */
+  private Operand<TFloat32> atrous(Ops tf, Operand<TFloat32> x, Operand<TFloat32> kernel,
+      Padding p) {
+    long steps = x.shape().get(1);
+    long extent = window() - 1;
+    // SAME pads (window - 1) with the smaller half on the left; the end is padded further so
+    // that the length divides by the block, and that extra is cropped off afterwards.
+    long padStart = p == Padding.SAME ? extent / 2 : 0;
+    long padEnd = p == Padding.SAME ? extent - padStart : 0;
+    long extra = Math.floorMod(-(steps + padStart + padEnd), (long) dilationRate);
+    Operand<TFloat32> blocks = tf.spaceToBatchNd(x, tf.constant(new long[] {dilationRate}),
+        tf.constant(new long[][] {{padStart, padEnd + extra}}));
+    Operand<TFloat32> y = convolve(tf, blocks, kernel, 1, "VALID");
+    return tf.batchToSpaceNd(y, tf.constant(new long[] {dilationRate}),
+        tf.constant(new long[][] {{0, extra}}));
+  }
+
+  /** An undilated convolution: TensorFlow's Conv2D on a height-1 image, as tf.nn.conv1d does. */
+  private static Operand<TFloat32> convolve(Ops tf, Operand<TFloat32> x, Operand<TFloat32> kernel,
+      long stride, String tfPadding) {
+    Operand<TFloat32> image = tf.expandDims(x, tf.constant(1));
+    Operand<TFloat32> filter = tf.expandDims(kernel, tf.constant(0));
+    Operand<TFloat32> y =
+        tf.nn.conv2d(image, filter, List.of(1L, 1L, stride, 1L), tfPadding);
+    return tf.squeeze(y, Squeeze.axis(List.of(1L)));
   }
 
   /** Configures a {@link Conv1D} layer. */

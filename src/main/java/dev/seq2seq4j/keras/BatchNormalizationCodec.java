@@ -30,6 +30,11 @@ final class BatchNormalizationCodec implements LayerCodec<BatchNormalization> {
     Options.refuse(c, "adjustment", "a custom adjustment function");
     Options.noteTrainingOnly(c, ctx, "beta_regularizer", "gamma_regularizer", "beta_constraint",
         "gamma_constraint");
+    if (ctx.version().keras2()) {
+      ctx.note(c.where() + ": inference matches Keras 2; training in Java updates the moving "
+          + "statistics as Keras 3 does (biased batch variance), which Keras 2's fused kernel "
+          + "may not");
+    }
     if (!c.bool("trainable", true)) {
       ctx.note(c.where() + " is frozen (trainable false): Keras keeps it in inference mode when "
           + "training, while Java training updates its weights and moving statistics");

@@ -10,6 +10,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * What Keras's {@code GlobalAveragePooling1D} and {@code GlobalMaxPooling1D} share: {@code (None,
@@ -75,7 +76,7 @@ public abstract class GlobalPooling1D extends Layer {
    * @param tf the ops builder
    * @return the int32 scalar 1
    */
-  protected static Operand<org.tensorflow.types.TInt32> stepsAxis(Ops tf) {
+  protected static Operand<TInt32> stepsAxis(Ops tf) {
     return tf.constant(1);
   }
 }

@@ -36,8 +36,9 @@ def main():
 
     signature = parity["signature"]["name"]
     fn = tf.saved_model.load(args.dir).signatures[signature]
+    # Probe tensors record their dtype when it is not float32 (int32 inputs of Embeddings).
     feeds = {
-        name: tf.constant(np.asarray(t["data"], dtype=np.float32).reshape(t["shape"]))
+        name: tf.constant(np.asarray(t["data"], dtype=t.get("dtype", "float32")).reshape(t["shape"]))
         for name, t in parity["probes"]["inputs"].items()
     }
     results = fn(**feeds)

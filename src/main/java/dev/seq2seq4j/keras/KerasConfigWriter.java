@@ -75,7 +75,8 @@ public final class KerasConfigWriter {
     for (Layer layer : KerasLayout.kerasOrder(model)) {
       ObjectNode o = codecs.write(layer, json);
       List<Node> nodes = nodesOf.getOrDefault(layer, List.of());
-      if (!(layer instanceof InputLayer) && !nodes.isEmpty()) {
+      boolean isOp = !codecs.forLayer(layer).module().equals("keras.layers");
+      if (!(layer instanceof InputLayer) && !nodes.isEmpty() && !isOp) {
         o.set("build_config", buildConfig(nodes.get(0).inputs().get(0)));
       }
       o.put("name", layer.name());
@@ -121,7 +122,29 @@ public final class KerasConfigWriter {
     } else {
       args.add(tensor(in.get(0), nodesOf));
     }
+    codecs.forLayer(n.layer()).appendArguments(n.layer(), args);
+    writeMasks(n, kwargs, nodesOf);
     return node;
+  }
+
+  /** Explicit masks go to {@code kwargs.mask}: one tensor for one input, else a list. */
+  private void writeMasks(Node n, ObjectNode kwargs, Map<Layer, List<Node>> nodesOf) {
+    List<SymbolicTensor> masks = n.masks();
+    if (masks.stream().allMatch(m -> m == null)) {
+      return;
+    }
+    if (masks.size() == 1) {
+      kwargs.set("mask", tensor(masks.get(0), nodesOf));
+      return;
+    }
+    ArrayNode list = kwargs.putArray("mask");
+    for (SymbolicTensor m : masks) {
+      if (m == null) {
+        list.addNull();
+      } else {
+        list.add(tensor(m, nodesOf));
+      }
+    }
   }
 
   private ObjectNode tensor(SymbolicTensor t, Map<Layer, List<Node>> nodesOf) {

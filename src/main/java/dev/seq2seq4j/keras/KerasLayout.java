@@ -219,7 +219,7 @@ public final class KerasLayout {
         }
         layerDepth.put(node.layer(), depth);
         nodeDepth.put(node, depth);
-        for (SymbolicTensor in : node.inputs()) {
+        for (SymbolicTensor in : node.dependencies()) {
           Node parent = in.producer();
           nodeDepth.put(parent, Math.max(depth + 1, nodeDepth.getOrDefault(parent, 0)));
         }
@@ -246,7 +246,7 @@ public final class KerasLayout {
       boolean isInput = node.layer() instanceof InputLayer
           || inputs.stream().anyMatch(t -> t == tensor);
       if (!isInput) {
-        for (SymbolicTensor in : node.inputs()) {
+        for (SymbolicTensor in : node.dependencies()) {
           visit(in);
         }
       }

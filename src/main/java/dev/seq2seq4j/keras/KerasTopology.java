@@ -170,7 +170,7 @@ public final class KerasTopology {
       }
       for (JsonNode node : inbound) {
         List<SymbolicTensor> args = inboundArgs(l, node, outputs);
-        nodes.add(l.applyAll(args.toArray(new SymbolicTensor[0])));
+        nodes.add(l.applyWithMasks(args, explicitMasks(l, node, args.size(), outputs)));
       }
     }
     List<SymbolicTensor> ins = refs(cfg.path("input_layers"), outputs);
@@ -232,24 +232,46 @@ public final class KerasTopology {
             + "=True, which is not supported");
       }
     }
-    JsonNode mask = kwargs.get("mask");
-    if (mask != null && !mask.isNull() && !(mask.isArray() && allNull(mask))) {
-      throw new UnsupportedKerasFeatureException(layer.describe() + " is called with an explicit "
-          + "mask tensor, which is not supported (masks from Masking or Embedding are)");
-    }
     if (kwargs.has("constants") && !kwargs.get("constants").isNull()) {
       throw new UnsupportedKerasFeatureException(layer.describe()
           + " is called with RNN constants, which is not supported");
     }
   }
 
-  private static boolean allNull(JsonNode array) {
-    for (JsonNode v : array) {
-      if (!v.isNull()) {
-        return false;
-      }
+  /**
+   * The masks a Keras 3 call passes explicitly ({@code kwargs.mask}: one tensor for the first
+   * input, or a list with one entry per input), as Keras records the masks of Masking and
+   * Embedding layers in a Functional config.
+   */
+  private static List<SymbolicTensor> explicitMasks(Layer layer, JsonNode node, int inputs,
+      Map<String, List<List<SymbolicTensor>>> outputs) {
+    List<SymbolicTensor> masks = new ArrayList<>(java.util.Collections.nCopies(inputs, null));
+    JsonNode mask = node.isObject() ? node.path("kwargs").get("mask") : null;
+    if (mask == null || mask.isNull()) {
+      return masks;
     }
-    return true;
+    List<JsonNode> entries = new ArrayList<>();
+    if (mask.isArray()) {
+      mask.forEach(entries::add);
+    } else {
+      entries.add(mask);
+    }
+    if (entries.size() > inputs) {
+      throw new UnsupportedKerasFeatureException(layer.describe() + " is called with "
+          + entries.size() + " masks for " + inputs + " inputs");
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      JsonNode m = entries.get(i);
+      if (m.isNull()) {
+        continue;
+      }
+      if (!m.path("class_name").asText().equals("__keras_tensor__")) {
+        throw new UnsupportedKerasFeatureException(layer.describe()
+            + " is called with a mask that is not a tensor: " + m);
+      }
+      masks.set(i, tensor(m.path("config").path("keras_history"), outputs));
+    }
+    return masks;
   }
 
   private static void collectKeras3(

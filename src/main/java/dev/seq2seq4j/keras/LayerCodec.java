@@ -1,5 +1,7 @@
 package dev.seq2seq4j.keras;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seq2seq4j.nn.Layer;
 import java.util.List;
@@ -53,6 +55,46 @@ public interface LayerCodec<L extends Layer> {
    * @throws UnsupportedKerasFeatureException naming the layer and the option
    */
   L fromConfig(KerasConfig config, CodecContext ctx);
+
+  /**
+   * Builds the native layer from its config and the first call recorded for it: Keras 3's op
+   * nodes ({@code NotEqual}, {@code Any}) keep their constants in the call's arguments. By
+   * default the call plays no part.
+   *
+   * @param config the layer's {@code config} dictionary
+   * @param inboundNode the first inbound node, or a missing node
+   * @param ctx the Keras version, the registry and the notes
+   * @return the layer
+   */
+  default L fromNode(KerasConfig config, JsonNode inboundNode, CodecContext ctx) {
+    return fromConfig(config, ctx);
+  }
+
+  /**
+   * The Python module a Keras 3 file names for this class.
+   *
+   * @return {@code keras.layers} for layers
+   */
+  default String module() {
+    return "keras.layers";
+  }
+
+  /**
+   * The {@code registered_name} Keras 3 writes for this class.
+   *
+   * @return {@code null} for layers
+   */
+  default String registeredName() {
+    return null;
+  }
+
+  /**
+   * Appends the non-tensor arguments of a call (an op's constant) after the tensors.
+   *
+   * @param layer the layer
+   * @param args the call's {@code args} list
+   */
+  default void appendArguments(L layer, ArrayNode args) {}
 
   /**
    * Writes the layer's Keras 3 {@code config} dictionary (name, trainable, dtype and the

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seq2seq4j.nn.Layer;
 import dev.seq2seq4j.nn.Merge;
+import dev.seq2seq4j.nn.ops.Comparison;
+import dev.seq2seq4j.nn.ops.Reduction;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +43,10 @@ public final class LayerCodecs {
       new MergeCodec(Merge.Op.AVERAGE),
       new MergeCodec(Merge.Op.MAXIMUM),
       new MergeCodec(Merge.Op.MINIMUM),
+      new ComparisonCodec(Comparison.Kind.NOT_EQUAL),
+      new ComparisonCodec(Comparison.Kind.EQUAL),
+      new ReductionCodec(Reduction.Kind.ANY),
+      new ReductionCodec(Reduction.Kind.ALL),
       new DotCodec(),
       new MaskingCodec(),
       new SpatialDropout1DCodec(),
@@ -147,7 +153,12 @@ public final class LayerCodecs {
       throw new UnsupportedKerasFeatureException("unsupported Keras layer " + where
           + "; supported: " + String.join(", ", classNames()));
     }
-    return codec.fromConfig(KerasConfig.of(config, where), ctx);
+    JsonNode firstNode = layerObject.path("inbound_nodes").path(0);
+    if (config.isObject() && !config.has("name") && !name.isEmpty()) {
+      // Keras 3 op nodes keep their name beside the config, not in it.
+      config = ((com.fasterxml.jackson.databind.node.ObjectNode) config).deepCopy().put("name", name);
+    }
+    return codec.fromNode(KerasConfig.of(config, where), firstNode, ctx);
   }
 
   /**
@@ -178,7 +189,12 @@ public final class LayerCodecs {
    */
   public <L extends Layer> ObjectNode write(L layer, KerasJson json) {
     LayerCodec<L> codec = forLayer(layer);
-    return json.layerObject(codec.className(), codec.toConfig(layer, json));
+    ObjectNode o = json.layerObject(codec.className(), codec.toConfig(layer, json));
+    o.put("module", codec.module());
+    if (codec.registeredName() != null) {
+      o.put("registered_name", codec.registeredName());
+    }
+    return o;
   }
 
   /**

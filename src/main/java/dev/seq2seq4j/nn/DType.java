@@ -13,7 +13,9 @@ public enum DType {
   /** 32-bit floats, Keras's default. */
   FLOAT32("float32"),
   /** 32-bit integers, e.g. token indices. */
-  INT32("int32");
+  INT32("int32"),
+  /** Booleans, e.g. a mask computed by Keras ops; carried as 0 and 1 inside the graph. */
+  BOOL("bool");
 
   private final String kerasName;
 
@@ -51,6 +53,8 @@ public enum DType {
       case "int8":
       case "uint8":
         return INT32;
+      case "bool":
+        return BOOL;
       default:
         throw new IllegalArgumentException("unsupported input dtype '" + name + "'");
     }

@@ -50,7 +50,7 @@ public final class InputLayer extends Layer {
       throw new IllegalArgumentException("every Input needs a name (it names the model's feed)");
     }
     InputLayer layer = new InputLayer(name, dtype, shape);
-    layer.tensor = new Node(layer, List.of(), List.of(layer.shape), List.of(dtype)).outputs().get(0);
+    layer.tensor = new Node(layer, List.of(), List.of(), List.of(layer.shape), List.of(dtype)).outputs().get(0);
     return layer.tensor;
   }
 

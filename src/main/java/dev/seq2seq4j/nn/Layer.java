@@ -90,9 +90,33 @@ public abstract class Layer {
    * @throws IllegalArgumentException if the inputs' count or shapes do not fit this layer
    */
   public final List<SymbolicTensor> applyAll(SymbolicTensor... inputs) {
-    List<SymbolicTensor> in = Arrays.asList(inputs);
+    return applyWithMasks(Arrays.asList(inputs), Collections.nCopies(inputs.length, null));
+  }
+
+  /**
+   * Applies the layer with masks passed explicitly (Keras's {@code layer(x, mask=m)}), which
+   * replace the masks the inputs carry.
+   *
+   * @param in the symbolic inputs, in the layer's order
+   * @param masks one per input: a boolean {@code (None, T)} tensor, or {@code null} to keep the
+   *     input's own mask
+   * @return the outputs
+   * @throws IllegalArgumentException if the inputs do not fit this layer or a mask is not boolean
+   */
+  public final List<SymbolicTensor> applyWithMasks(List<SymbolicTensor> in,
+      List<SymbolicTensor> masks) {
     for (SymbolicTensor t : in) {
       Objects.requireNonNull(t, "input of " + describe());
+    }
+    if (masks.size() != in.size()) {
+      throw new IllegalArgumentException(describe() + " got " + masks.size() + " masks for "
+          + in.size() + " inputs");
+    }
+    for (SymbolicTensor m : masks) {
+      if (m != null && m.dtype() != DType.BOOL) {
+        throw new IllegalArgumentException(describe() + " was given a mask of dtype "
+            + m.dtype().kerasName() + "; masks are boolean");
+      }
     }
     List<long[]> shapes = new ArrayList<>();
     List<DType> dtypes = new ArrayList<>();
@@ -106,7 +130,7 @@ public abstract class Layer {
     for (int i = 0; i < outShapes.size(); i++) {
       outTypes.add(outputDtype(i, dtypes));
     }
-    return new Node(this, in, outShapes, outTypes).outputs();
+    return new Node(this, in, masks, outShapes, outTypes).outputs();
   }
 
   /**

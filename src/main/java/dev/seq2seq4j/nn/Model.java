@@ -91,7 +91,7 @@ public class Model {
       done.add(node);
       return;
     }
-    for (SymbolicTensor in : node.inputs()) {
+    for (SymbolicTensor in : node.dependencies()) {
       visit(in.producer(), inputNodes, done, order);
     }
     done.add(node);

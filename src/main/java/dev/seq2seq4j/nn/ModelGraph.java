@@ -89,9 +89,13 @@ public final class ModelGraph {
       List<Operand<TFloat32>> args = new ArrayList<>();
       List<Operand<TBool>> argMasks = new ArrayList<>();
       List<DType> argTypes = new ArrayList<>();
-      for (SymbolicTensor t : node.inputs()) {
+      for (int k = 0; k < node.inputs().size(); k++) {
+        SymbolicTensor t = node.inputs().get(k);
+        SymbolicTensor explicit = node.masks().get(k);
         args.add(values.get(t));
-        argMasks.add(masks.get(t));
+        // A mask passed explicitly is a boolean carried as 0/1; it replaces the input's own.
+        argMasks.add(explicit == null ? masks.get(t)
+            : tf.math.notEqual(values.get(explicit), tf.constant(0f)));
         argTypes.add(t.dtype());
       }
       Layer layer = node.layer();

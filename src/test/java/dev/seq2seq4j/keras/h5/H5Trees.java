@@ -1,0 +1,129 @@
+package dev.seq2seq4j.keras.h5;
+
+import dev.seq2seq4j.data.FloatBlock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Whole-tree operations on read files, for copies and comparisons in tests. */
+final class H5Trees {
+
+  private H5Trees() {}
+
+  /**
+   * Everything in a tree as text, one line per group, dataset and attribute, sorted: two
+   * trees are the same (for Keras) when their snapshots are equal. Float values are printed
+   * exactly; string lists are read with Keras's chunk rules, so a list written in chunks
+   * equals the same list in one attribute, and an absent list equals an empty one.
+   */
+  static Map<String, String> snapshot(H5Group group) {
+    Map<String, String> out = new TreeMap<>();
+    snapshot(group, out);
+    return out;
+  }
+
+  private static void snapshot(H5Group group, Map<String, String> out) {
+    out.put(group.path(), "group");
+    for (String attribute : listNames(group)) {
+      String key = group.path() + " @" + attribute;
+      Optional<List<String>> list = stringListOrNothing(group, attribute);
+      out.put(key, list.map(l -> "strings " + l)
+          .orElseGet(() -> "string " + group.stringAttribute(attribute).orElseThrow()));
+    }
+    for (String child : group.childNames()) {
+      String path = group.path().equals("/") ? "/" + child : group.path() + "/" + child;
+      if (group.isGroup(child)) {
+        snapshot(group.requireGroup(child), out);
+      } else if (group.datasetType(child).startsWith("float")) {
+        FloatBlock block = group.readFloats(child);
+        out.put(path, "float " + Arrays.toString(block.shape()) + " "
+            + Arrays.toString(block.data()));
+      } else {
+        out.put(path, group.datasetType(child) + " " + Arrays.toString(group.datasetShape(child))
+            + " " + Arrays.toString(group.readLongs(child)));
+      }
+    }
+  }
+
+  /**
+   * Attribute names with Keras's chunks folded into their list's name ({@code weight_names0},
+   * {@code weight_names1} become {@code weight_names}) and empty lists left out.
+   */
+  private static List<String> listNames(H5Group group) {
+    List<String> names = new ArrayList<>();
+    for (String name : group.attributeNames()) {
+      String base = name.replaceAll("\\d+$", "");
+      boolean chunk = !base.equals(name) && group.attributeNames().contains(base + "0")
+          && !group.attributeNames().contains(base);
+      String listed = chunk ? base : name;
+      if (!names.contains(listed) && !isEmptyList(group, listed)) {
+        names.add(listed);
+      }
+    }
+    return names;
+  }
+
+  private static boolean isEmptyList(H5Group group, String name) {
+    return stringListOrNothing(group, name).map(List::isEmpty).orElse(false);
+  }
+
+  private static Optional<List<String>> stringListOrNothing(H5Group group, String name) {
+    try {
+      return group.stringListAttribute(name);
+    } catch (dev.seq2seq4j.keras.KerasFileException e) {
+      return Optional.empty(); // a single string
+    }
+  }
+
+  /**
+   * Copies a read tree into a writer: every group, attribute and dataset, floats as float32
+   * and integers as int64 (the only types Keras model files hold).
+   */
+  static void copy(H5Group from, H5Writer.Group to) {
+    for (String attribute : listNames(from)) {
+      Optional<List<String>> list = stringListOrNothing(from, attribute);
+      if (list.isPresent()) {
+        to.attribute(attribute, list.get());
+      } else {
+        to.attribute(attribute, from.stringAttribute(attribute).orElseThrow());
+      }
+    }
+    for (String child : from.childNames()) {
+      if (from.isGroup(child)) {
+        copy(from.requireGroup(child), to.group(child));
+      } else if (from.datasetType(child).startsWith("float")) {
+        to.dataset(child, from.readFloats(child));
+      } else {
+        to.longDataset(child, from.readLongs(child), from.datasetShape(child));
+      }
+    }
+  }
+
+  /**
+   * Reads everything reachable, as a careful client would: every child, attribute and
+   * dataset, with errors left to propagate. Returns the number of values read.
+   */
+  static long readAll(H5Group group) {
+    long values = 0;
+    for (String attribute : group.attributeNames()) {
+      try {
+        group.stringListAttribute(attribute);
+      } catch (dev.seq2seq4j.keras.KerasFileException e) {
+        group.stringAttribute(attribute);
+      }
+    }
+    for (String child : group.childNames()) {
+      if (group.isGroup(child)) {
+        values += readAll(group.requireGroup(child));
+      } else if (group.datasetType(child).startsWith("float")) {
+        values += group.readFloats(child).size();
+      } else {
+        values += group.readLongs(child).length;
+      }
+    }
+    return values;
+  }
+}

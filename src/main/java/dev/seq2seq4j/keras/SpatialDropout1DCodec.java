@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seq2seq4j.nn.SpatialDropout1D;
 import java.util.List;
 
-/** Keras {@code SpatialDropout1D}: {@code rate}; drops in Java training too, identity at inference. */
+/**
+ * Keras {@code SpatialDropout1D}: {@code rate}; drops whole features in Java training too, the
+ * identity at inference.
+ */
 final class SpatialDropout1DCodec implements LayerCodec<SpatialDropout1D> {
   @Override
   public String className() {
@@ -20,7 +23,8 @@ final class SpatialDropout1DCodec implements LayerCodec<SpatialDropout1D> {
   public SpatialDropout1D fromConfig(KerasConfig c, CodecContext ctx) {
     double rate = c.number("rate", 0);
     if (!(rate >= 0 && rate < 1)) {
-      throw new UnsupportedKerasFeatureException(c.where() + ": rate " + rate + " is outside [0, 1)");
+      throw new UnsupportedKerasFeatureException(
+          c.where() + ": rate " + rate + " is outside [0, 1)");
     }
     return new SpatialDropout1D((float) rate, c.string("name", null));
   }

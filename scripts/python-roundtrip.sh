@@ -4,6 +4,10 @@
 #    outputs recorded in its parity.json (SavedModelParityTest).
 # 2. Java trains and exports a small model with its parity.json; Python TensorFlow loads it and
 #    must reproduce those outputs (python-export/check_parity.py).
+# 3. Keras files both ways: Python saves the same model as .keras and .h5, reference_outputs.py
+#    records Keras's predictions and Java's 'parity' must match them; Java writes its trained
+#    model as .keras and .h5 and Keras's load_model must reproduce Java's outputs
+#    (python-export/check_keras_file.py).
 #
 #   scripts/python-roundtrip.sh [RECIPE] [EPOCHS]
 #
@@ -52,3 +56,32 @@ echo "python round trip: $RECIPE passed"
 echo "java round trip: exporting $RECIPE from Java, checking it from Python" >&2
 "$ROOT/scripts/seq2seq4j" train "$RECIPE" --epochs "$EPOCHS" --export "$TMP/java-export" > /dev/null
 "$VENV_PYTHON" "$ROOT/python-export/check_parity.py" "$TMP/java-export"
+echo "java round trip: $RECIPE passed"
+
+echo "keras files: Python .keras and .h5 checked from Java" >&2
+for ext in keras h5; do
+  "$VENV_PYTHON" - "$TMP/$RECIPE" "$TMP/python.$ext" <<'PY'
+import json, sys
+import numpy as np
+import keras
+import tensorflow as tf
+folder, target = sys.argv[1], sys.argv[2]
+parity = json.load(open(folder + "/parity.json"))
+model = keras.models.model_from_json(json.dumps(parity["model_config"]))
+loaded = tf.saved_model.load(folder)
+by_path = {v.path: v for v in loaded.variables}
+for w in model.weights:
+    w.assign(by_path[w.path].numpy())
+model.save(target)
+PY
+  "$VENV_PYTHON" "$ROOT/python-export/reference_outputs.py" "$TMP/python.$ext" --keras3 \
+    --out "$TMP/python.$ext.parity.json" > /dev/null
+  "$ROOT/scripts/seq2seq4j" parity "$TMP/python.$ext" --reference "$TMP/python.$ext.parity.json"
+done
+
+echo "keras files: Java .keras and .h5 checked from Python" >&2
+"$ROOT/scripts/seq2seq4j" train "$RECIPE" --epochs "$EPOCHS" --keras "$TMP/java.keras" \
+  --h5 "$TMP/java.h5" > /dev/null
+"$VENV_PYTHON" "$ROOT/python-export/check_keras_file.py" "$TMP/java.keras"
+"$VENV_PYTHON" "$ROOT/python-export/check_keras_file.py" "$TMP/java.h5"
+echo "keras files round trip passed"

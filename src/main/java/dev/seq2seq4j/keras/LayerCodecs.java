@@ -46,7 +46,17 @@ public final class LayerCodecs {
       new ComparisonCodec(Comparison.Kind.NOT_EQUAL),
       new ComparisonCodec(Comparison.Kind.EQUAL),
       new ReductionCodec(Reduction.Kind.ANY),
-      new ReductionCodec(Reduction.Kind.ALL)));
+      new ReductionCodec(Reduction.Kind.ALL),
+      new DotCodec(),
+      new MaskingCodec(),
+      new SpatialDropout1DCodec(),
+      new Conv1DCodec(),
+      new Pooling1DCodec.Max(),
+      new Pooling1DCodec.Average(),
+      new GlobalPooling1DCodec.Average(),
+      new GlobalPooling1DCodec.Max(),
+      new BatchNormalizationCodec(),
+      new LayerNormalizationCodec()));
 
   /** Layers that run Python code; refused with that reason rather than as unknown. */
   private static final Set<String> PYTHON_CODE = Set.of("Lambda", "TFOpLambda", "SlicingOpLambda");

@@ -59,24 +59,13 @@ echo "java round trip: exporting $RECIPE from Java, checking it from Python" >&2
 echo "java round trip: $RECIPE passed"
 
 echo "keras files: Python .keras and .h5 checked from Java" >&2
+(cd "$ROOT/python-export" &&
+  "$VENV_PYTHON" keras_files.py --models "$TMP" --only "$RECIPE" > /dev/null)
 for ext in keras h5; do
-  "$VENV_PYTHON" - "$TMP/$RECIPE" "$TMP/python.$ext" <<'PY'
-import json, sys
-import numpy as np
-import keras
-import tensorflow as tf
-folder, target = sys.argv[1], sys.argv[2]
-parity = json.load(open(folder + "/parity.json"))
-model = keras.models.model_from_json(json.dumps(parity["model_config"]))
-loaded = tf.saved_model.load(folder)
-by_path = {v.path: v for v in loaded.variables}
-for w in model.weights:
-    w.assign(by_path[w.path].numpy())
-model.save(target)
-PY
-  "$VENV_PYTHON" "$ROOT/python-export/reference_outputs.py" "$TMP/python.$ext" --keras3 \
-    --out "$TMP/python.$ext.parity.json" > /dev/null
-  "$ROOT/scripts/seq2seq4j" parity "$TMP/python.$ext" --reference "$TMP/python.$ext.parity.json"
+  file="$TMP/$RECIPE/$RECIPE.$ext"
+  "$VENV_PYTHON" "$ROOT/python-export/reference_outputs.py" "$file" --keras3 \
+    --out "$file.parity.json" > /dev/null
+  "$ROOT/scripts/seq2seq4j" parity "$file" --reference "$file.parity.json"
 done
 
 echo "keras files: Java .keras and .h5 checked from Python" >&2

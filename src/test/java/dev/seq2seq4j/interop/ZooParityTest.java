@@ -82,6 +82,8 @@ class ZooParityTest {
     ParityReport report = ParityChecker.check(dir, SavedModelRunner.DEFAULT_SIGNATURE, imported.model(), imported.weights(),
         ParityChecker.DEFAULT_TOLERANCE, 1);
     assertEquals("parity.json probes", report.probeSource());
+    System.out.printf(java.util.Locale.ROOT, "zoo %s: max abs error %.3e%n", name,
+        report.maxAbsError());
     assertTrue(report.passed(), report.format());
   }
 

@@ -94,6 +94,7 @@ public final class KerasZip {
     String name = file.toString();
     checkLooksLikeZip(name, file);
     try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
+      long bytes = Files.size(file);
       List<String> names = SafeZip.entryNames(name, zip, limits.maxChildren());
       if (!names.contains(CONFIG)) {
         List<String> some = names.subList(0, Math.min(names.size(), 5));
@@ -103,11 +104,12 @@ public final class KerasZip {
       }
       checkWeightsForm(name, names);
       String config = jsonObject(name, CONFIG,
-          SafeZip.read(name, zip, CONFIG, limits.maxJsonBytes()));
+          SafeZip.read(name, zip, bytes, CONFIG, limits.maxJsonBytes()));
       String metadata = names.contains(METADATA)
-          ? jsonObject(name, METADATA, SafeZip.read(name, zip, METADATA, limits.maxJsonBytes()))
+          ? jsonObject(name, METADATA,
+              SafeZip.read(name, zip, bytes, METADATA, limits.maxJsonBytes()))
           : null;
-      byte[] weights = SafeZip.read(name, zip, WEIGHTS, limits.maxFileBytes());
+      byte[] weights = SafeZip.read(name, zip, bytes, WEIGHTS, limits.maxFileBytes());
       return new KerasZip(name, limits, List.copyOf(names), config, metadata, weights);
     } catch (IOException | RuntimeException e) {
       if (e instanceof KerasFileException k) {

@@ -18,16 +18,18 @@ import org.tensorflow.op.Ops;
  * ({@code output_0}, ...) as one line of JSON.
  */
 final class NativeModelPredictor implements Predictor {
+  private final Path file;
   private final ImportedModel model;
   private final Graph graph;
   private final Session session;
   private final ModelGraph modelGraph;
 
-  private NativeModelPredictor(ImportedModel model) {
+  private NativeModelPredictor(Path file, ImportedModel model) {
     if (model.model().inputs().size() != 1) {
       throw new UserInputException("the model takes " + model.model().inputs().size()
           + " inputs " + model.model().inputNames() + "; predict --file feeds single-input models");
     }
+    this.file = file;
     this.model = model;
     Graph g = new Graph();
     Session s = null;
@@ -47,7 +49,7 @@ final class NativeModelPredictor implements Predictor {
   }
 
   static NativeModelPredictor open(Path file, Map<String, long[]> shapes) {
-    return new NativeModelPredictor(ImportedModel.open(file, shapes));
+    return new NativeModelPredictor(file, ImportedModel.open(file, shapes));
   }
 
   @Override
@@ -59,11 +61,11 @@ final class NativeModelPredictor implements Predictor {
     shape[0] = 1;
     System.arraycopy(row, 0, shape, 1, row.length);
     List<FloatBlock> out = modelGraph.run(session, List.of(FloatBlock.wrap(data, shape)));
-    Map<String, Object> json = new LinkedHashMap<>();
+    Map<String, FloatBlock> named = new LinkedHashMap<>();
     for (int i = 0; i < out.size(); i++) {
-      json.put("output_" + i, NumericInput.nested(out.get(i).data(), out.get(i).shape(), 1, 0));
+      named.put("output_" + i, out.get(i));
     }
-    return Json.line(json);
+    return Predictor.outputsAsJson(file, named);
   }
 
   @Override

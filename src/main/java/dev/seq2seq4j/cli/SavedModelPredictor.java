@@ -4,7 +4,6 @@ import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.interop.savedmodel.SavedModelRunner;
 import dev.seq2seq4j.interop.savedmodel.SignatureInfo;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,11 +12,13 @@ import java.util.Map;
  * one line of JSON.
  */
 final class SavedModelPredictor implements Predictor {
+  private final Path dir;
   private final SavedModelRunner runner;
   private final String signature;
   private final SignatureInfo.Spec input;
 
-  private SavedModelPredictor(SavedModelRunner runner, String signature) {
+  private SavedModelPredictor(Path dir, SavedModelRunner runner, String signature) {
+    this.dir = dir;
     this.runner = runner;
     this.signature = signature;
     SignatureInfo sig = runner.signature(signature);
@@ -31,7 +32,7 @@ final class SavedModelPredictor implements Predictor {
   }
 
   static SavedModelPredictor open(Path dir, String signature) {
-    return new SavedModelPredictor(SavedModelRunner.open(dir), signature);
+    return new SavedModelPredictor(dir, SavedModelRunner.open(dir), signature);
   }
 
   @Override
@@ -45,9 +46,7 @@ final class SavedModelPredictor implements Predictor {
     System.arraycopy(row, 0, shape, 1, row.length);
     Map<String, FloatBlock> out =
         runner.run(signature, Map.of(input.name(), FloatBlock.wrap(data, shape)));
-    Map<String, Object> json = new LinkedHashMap<>();
-    out.forEach((k, v) -> json.put(k, NumericInput.nested(v.data(), v.shape(), 1, 0)));
-    return Json.line(json);
+    return Predictor.outputsAsJson(dir, out);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.seq2seq4j.cli;
 
+import dev.seq2seq4j.interop.savedmodel.SavedModelRunner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,8 @@ final class PredictCommand implements Runnable {
     Path file;
   }
 
-  @Option(names = "--signature", paramLabel = "NAME", defaultValue = "serving_default",
-      description = "The SavedModel signature to run (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--signature", paramLabel = "NAME",
+      description = "The signature to run with --savedmodel (default: serving_default).")
   String signature;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -54,7 +55,12 @@ final class PredictCommand implements Runnable {
 
   private Predictor openPredictor() {
     if (source.savedModel != null) {
-      return SavedModelPredictor.open(source.savedModel, signature);
+      return SavedModelPredictor.open(source.savedModel,
+          signature == null ? SavedModelRunner.DEFAULT_SIGNATURE : signature);
+    }
+    if (signature != null) {
+      throw new UserInputException("--signature applies to --savedmodel only; --model and "
+          + "--file run the model itself, which has no signatures");
     }
     if (source.file != null) {
       return NativeModelPredictor.open(source.file, Map.of());

@@ -9,6 +9,7 @@ import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.train.EpochLogs;
 import dev.seq2seq4j.train.FitOptions;
 import dev.seq2seq4j.train.TrainingDivergedException;
+import dev.seq2seq4j.train.state.SavedWeights;
 import dev.seq2seq4j.train.state.TrainingState;
 import dev.seq2seq4j.tutorials.Recipe;
 import dev.seq2seq4j.tutorials.RecipeConfig;
@@ -19,6 +20,7 @@ import dev.seq2seq4j.tutorials.TrainingCurves;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,11 +91,7 @@ final class TrainCommand implements Runnable {
   public void run() {
     Recipe recipe = RecipeNames.resolve(recipeName);
     RecipeConfig config = options.apply(recipe);
-    if (export != null) {
-      SavedModelExporter.checkTarget(export); // fail before training, not after
-    }
-    requireFileTarget("--keras", kerasFile, ".keras");
-    requireFileTarget("--h5", h5File, ".h5");
+    checkOutputs(); // fail before training, not after
     UnaryOperator<FitOptions.Builder> fitSetup = trainingStates(recipe, config);
     Reporter reporter = Reporter.to(io.out(), io.interactive());
     RecipeResult result;
@@ -105,19 +103,62 @@ final class TrainCommand implements Runnable {
     io.out().printf(Locale.ROOT, "%s: seed %d, %d epochs in %.2f s of training%s%n",
         recipe.name(), config.seed(), result.history().epochsRun(),
         result.history().trainSeconds(), formatMetrics(result.metrics()));
+    writeModel(recipe, config, result);
+    // The chart comes last: if it cannot be drawn, the trained model is already safe.
     if (plot != null) {
       TrainingCurves.writePng(result.history(), recipe.name() + " (seed " + config.seed() + ")",
           plot);
       io.out().println("wrote " + plot);
     }
+    if (json) {
+      io.out().println(Json.line(result.toJsonMap()));
+    }
+    io.out().flush();
+  }
+
+  /** Every output path, checked before training: named, writable, and not in each other's way. */
+  private void checkOutputs() {
+    OutputPaths.file("--plot", plot, ".png");
+    OutputPaths.folder("--save", save);
+    OutputPaths.folder("--export", export);
+    OutputPaths.file("--keras", kerasFile, ".keras");
+    OutputPaths.file("--h5", h5File, ".h5");
+    OutputPaths.folder("--checkpoint-dir", checkpointDir);
+    if (save != null) {
+      SavedWeights.checkTarget(save);
+    }
+    if (export != null) {
+      SavedModelExporter.checkTarget(export, exportMayHold());
+    }
+    Path states = checkpointDir != null ? checkpointDir : resume;
+    for (Path other : new Path[] {save, export}) {
+      if (states != null && other != null && samePath(states, other)) {
+        throw new UserInputException("the training state and the model cannot share the "
+            + "folder " + other + "; give --checkpoint-dir another one");
+      }
+    }
+  }
+
+  /** With {@code --save D --export D}, the export goes in beside the weights just saved. */
+  private Set<String> exportMayHold() {
+    return save != null && samePath(save, export) ? SavedWeights.fileNames() : Set.of();
+  }
+
+  private static boolean samePath(Path a, Path b) {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+  }
+
+  /** Writes the trained model wherever --save, --export, --keras and --h5 ask. */
+  private void writeModel(Recipe recipe, RecipeConfig config, RecipeResult result) {
     if (save != null) {
       TrainedRecipe.save(save, result);
       io.out().println("saved model to " + save);
     }
     if (export != null) {
       Model model = recipe.buildModel(config);
-      SavedModelExporter.export(model, result.weights(), export);
-      ParityFileWriter.write(export, recipe.name(), config.seed(), model, training(result));
+      SavedModelExporter.export(model, result.weights(), export, exportMayHold(),
+          dir -> ParityFileWriter.write(dir, recipe.name(), config.seed(), model,
+              training(result)));
       io.out().println("exported SavedModel (with parity.json) to " + export);
     }
     for (Path file : new Path[] {kerasFile, h5File}) {
@@ -133,27 +174,6 @@ final class TrainCommand implements Runnable {
       Path reference = ParityFileWriter.writeForFile(file, recipe.name(), config.seed(), model,
           result.weights(), training(result));
       io.out().println("wrote " + file + " (with " + reference.getFileName() + ")");
-    }
-    if (json) {
-      io.out().println(Json.line(result.toJsonMap()));
-    }
-    io.out().flush();
-  }
-
-  /** A Keras file target must end as its format does and sit in an existing folder. */
-  private static void requireFileTarget(String flag, Path file, String extension) {
-    if (file == null) {
-      return;
-    }
-    if (!file.getFileName().toString().endsWith(extension)) {
-      throw new UserInputException(flag + " takes a file named *" + extension + ", got " + file);
-    }
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent == null || !java.nio.file.Files.isDirectory(parent)) {
-      throw new UserInputException("cannot write " + file + ": its folder does not exist");
-    }
-    if (java.nio.file.Files.isDirectory(file)) {
-      throw new UserInputException("cannot write " + file + ": it is a folder");
     }
   }
 

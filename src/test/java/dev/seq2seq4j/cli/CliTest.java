@@ -43,6 +43,19 @@ class CliTest {
   }
 
   @Test
+  void saveAndExportMayShareAFolder(@TempDir Path tmp) {
+    Path both = tmp.resolve("both");
+    CliRunner.Outcome o = CliRunner.run("train", "addition-mlp", "--epochs", "1", "--save",
+        both.toString(), "--export", both.toString());
+    assertEquals(0, o.exitCode(), o.err());
+    CliRunner.Outcome answer = CliRunner.run("predict", "--model", both.toString(), "12+50");
+    assertEquals(0, answer.exitCode(), answer.err());
+    CliRunner.Outcome parity = CliRunner.run("parity", both.toString());
+    assertEquals(0, parity.exitCode(), parity.err() + parity.out());
+    assertTrue(parity.out().contains("PASS") || parity.out().contains("passed"), parity.out());
+  }
+
+  @Test
   void summaryPrintsTheKerasTable() {
     CliRunner.Outcome o = CliRunner.run("summary", "addition-seq2seq");
     assertEquals(0, o.exitCode(), o.err());

@@ -2,10 +2,12 @@ package dev.seq2seq4j.interop.parity;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seq2seq4j.data.FloatBlock;
+import dev.seq2seq4j.keras.KerasJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -75,8 +77,12 @@ public record ParityFile(
     }
     try {
       return MAPPER.readValue(file.toFile(), ParityFile.class);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("reference file " + file + " is not a parity file: "
+          + KerasJson.describe(e), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read reference file " + file + ": "
+          + e.getMessage(), e);
     }
   }
 

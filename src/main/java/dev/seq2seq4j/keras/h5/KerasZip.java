@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seq2seq4j.keras.KerasFileException;
+import dev.seq2seq4j.keras.KerasJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -173,7 +174,7 @@ public final class KerasZip {
       node = JSON.readTree(text);
     } catch (JsonProcessingException e) {
       throw new KerasFileException(name, where, "is not valid JSON: "
-          + e.getOriginalMessage(), e);
+          + KerasJson.describe(e), e);
     }
     if (node == null || !node.isObject()) {
       throw new KerasFileException(name, where, "is not a JSON object");
@@ -307,8 +308,9 @@ public final class KerasZip {
       if (node == null || !node.isObject()) {
         throw new IllegalArgumentException(what + " must be a JSON object");
       }
-    } catch (IOException e) {
-      throw new IllegalArgumentException(what + " is not valid JSON: " + e.getMessage(), e);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(what + " is not valid JSON: " + KerasJson.describe(e),
+          e);
     }
   }
 

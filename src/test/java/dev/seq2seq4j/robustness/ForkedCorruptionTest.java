@@ -82,6 +82,16 @@ class ForkedCorruptionTest {
     variants.forEach(v -> byId.put(v.id(), v));
     assertEquals(variants.size(), byId.size(), "variant ids are unique");
     Map<String, Result> results = runForked(tmp, variants);
+    List<String> outcomes = new ArrayList<>();
+    for (Variant v : variants) {
+      StringBuilder line = new StringBuilder(v.id() + "\t" + v.expect() + "\t" + v.damage());
+      for (int c = 0; c < v.commands().size(); c++) {
+        Result r = results.get(v.id() + " " + c);
+        line.append('\t').append(v.commands().get(c).get(0)).append('=').append(r.exit());
+      }
+      outcomes.add(line.toString());
+    }
+    Files.write(Fixtures.projectRoot().resolve("target/corruption-outcomes.tsv"), outcomes);
 
     Report report = new Report();
     List<String> failures = new ArrayList<>();

@@ -91,7 +91,10 @@ class BadInputTableTest {
     r.add(row(2, "plain.txt is not a model file seq2seq4j reads", "predict", "--file",
         t + "/plain.txt", "1"));
     r.add(row(2, "is not a seq2seq4j-weights folder", "predict", "--model", s, "1+2"));
-    r.add(row(2, "Missing required parameter: 'INPUT'", "predict", "--savedmodel", s));
+    r.add(row(2, "no question given", "predict", "--savedmodel", s));
+    r.add(row(2, "not both", "predict", "--savedmodel", s, "--input", t + "/plain.txt", "1"));
+    r.add(row(2, "--input file not found: /nonexistent.txt", "predict", "--savedmodel", s,
+        "--input", "/nonexistent.txt"));
     r.add(row(2, "Missing required argument", "predict", "1"));
     r.add(row(2, "mutually exclusive", "predict", "--model", t, "--file", keras.toString(),
         "1"));

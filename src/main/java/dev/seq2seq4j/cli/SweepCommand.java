@@ -40,6 +40,10 @@ final class SweepCommand implements Runnable {
   @Option(names = "--plot", paramLabel = "FILE.png", description = "Write the table as a chart.")
   Path plot;
 
+  @Option(names = "--quiet",
+      description = "No line per run; the table and the files written still print.")
+  boolean quiet;
+
   SweepCommand(Io io) {
     this.io = io;
   }
@@ -61,7 +65,7 @@ final class SweepCommand implements Runnable {
       RecipeConfig out = epochs == null ? c : c.withEpochs(epochs);
       return samples == null ? out : out.withSamples(samples);
     };
-    Reporter reporter = Reporter.to(io.out());
+    Reporter reporter = quiet ? Reporter.quiet() : Reporter.to(io.out());
     reporter.printf("Karakaya sweep: models %s, lengths %s, seeds %s%n",
         Sweep.MODELS, lengths, seeds);
     List<Sweep.Cell> cells = new Sweep(seeds, lengths, overrides).run(reporter);

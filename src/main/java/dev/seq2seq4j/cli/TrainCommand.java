@@ -50,6 +50,10 @@ final class TrainCommand implements Runnable {
       description = "Write loss and accuracy curves per epoch to a PNG.")
   Path plot;
 
+  @Option(names = "--quiet",
+      description = "No epoch lines or progress bars; the summary, results and JSON still print.")
+  boolean quiet;
+
   @Option(names = "--save", paramLabel = "DIR",
       description = "Save the trained model as a checkpoint (use with 'predict --model DIR').")
   Path save;
@@ -95,7 +99,8 @@ final class TrainCommand implements Runnable {
     RecipeConfig config = RecipeOptions.apply(spec, recipe);
     checkOutputs(); // fail before training, not after
     UnaryOperator<FitOptions.Builder> fitSetup = trainingStates(recipe, config);
-    Reporter reporter = Reporter.to(io.out(), io.interactive());
+    Reporter console = Reporter.to(io.out(), io.interactive());
+    Reporter reporter = quiet ? console.withoutProgress() : console;
     RecipeResult result;
     try {
       result = recipe.run(config, reporter, fitSetup);

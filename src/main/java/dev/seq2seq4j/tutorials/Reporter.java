@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Where a recipe writes its tutorial-style output (summary, epoch lines, examples), and whether
- * progress bars may be drawn. A quiet reporter discards everything, for runs inside a sweep.
+ * progress bars may be drawn. A quiet reporter discards everything, for runs inside a sweep;
+ * one {@linkplain #withoutProgress() without progress} prints all but the epoch lines.
  */
 public final class Reporter {
   private final PrintStream out;
@@ -59,6 +60,16 @@ public final class Reporter {
    */
   public static Reporter quiet() {
     return new Reporter(new PrintStream(OutputStream.nullOutputStream()), false, false);
+  }
+
+  /**
+   * The same output without the per-epoch lines and progress bars, for {@code --quiet}: the
+   * summary, the results and the examples still print.
+   *
+   * @return the reporter
+   */
+  public Reporter withoutProgress() {
+    return new Reporter(out, false, false);
   }
 
   /**

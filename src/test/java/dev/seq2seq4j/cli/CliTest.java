@@ -94,6 +94,19 @@ class CliTest {
   }
 
   @Test
+  void quietTrainingDropsTheEpochLinesOnly() throws Exception {
+    CliRunner.Outcome loud = CliRunner.run("train", "addition-lstm", "--epochs", "2");
+    assertTrue(loud.out().contains("Epoch 2/2"), loud.out());
+    CliRunner.Outcome o = CliRunner.run("train", "addition-lstm", "--epochs", "2", "--quiet",
+        "--json");
+    assertEquals(0, o.exitCode(), o.err());
+    assertFalse(o.out().contains("Epoch "), o.out());
+    assertTrue(o.out().contains("addition-lstm: seed 1, 2 epochs"), o.out());
+    assertTrue(o.out().contains("RMSE: "), "the tutorial's result line: " + o.out());
+    assertEquals(2, new ObjectMapper().readTree(o.lastLine()).get("epochs_run").asInt());
+  }
+
+  @Test
   void reverseRecipePrintsTheTutorialsLines() throws Exception {
     CliRunner.Outcome o = CliRunner.run("train", "reverse-return-state", "--epochs", "2",
         "--samples", "200", "--json");
@@ -166,9 +179,10 @@ class CliTest {
     Path json = tmp.resolve("sweep.json");
     Path png = tmp.resolve("sweep.png");
     CliRunner.Outcome o = CliRunner.run("sweep", "--lengths", "4", "--epochs", "1",
-        "--samples", "100", "--json", json.toString(), "--plot", png.toString());
+        "--samples", "100", "--json", json.toString(), "--plot", png.toString(), "--quiet");
     assertEquals(0, o.exitCode(), o.err());
     assertTrue(o.out().contains("38.625"), o.out());
+    assertFalse(o.out().contains("seed 1: test"), "--quiet drops the line per run: " + o.out());
     JsonNode root = new ObjectMapper().readTree(json.toFile());
     assertEquals(5, root.get("cells").size()); // four wirings and the attention model
     assertTrue(Files.size(png) > 1000);

@@ -10,6 +10,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -30,6 +31,11 @@ public final class SweepChart {
    * @throws java.io.UncheckedIOException if it cannot be written
    */
   public static void writePng(List<Sweep.Cell> cells, Path file) {
+    TrainingCurves.save(chart(cells), file, WIDTH, HEIGHT);
+  }
+
+  /** The chart {@link #writePng} draws: one palette color per model's bars. */
+  static JFreeChart chart(List<Sweep.Cell> cells) {
     DefaultCategoryDataset ours = new DefaultCategoryDataset();
     DefaultCategoryDataset tutorial = new DefaultCategoryDataset();
     for (Sweep.Cell c : cells) {
@@ -43,7 +49,7 @@ public final class SweepChart {
     CategoryPlot plot =
         new CategoryPlot(
             ours, new CategoryAxis("sequence length"),
-            new NumberAxis("per-position test accuracy (%)"), new BarRenderer());
+            new NumberAxis("per-position test accuracy (%)"), bars(ours.getRowCount()));
     plot.getRangeAxis().setRange(0, 100);
     LineAndShapeRenderer markers = new LineAndShapeRenderer(false, true);
     for (int i = 0; i < tutorial.getRowCount(); i++) {
@@ -55,9 +61,16 @@ public final class SweepChart {
     plot.setDataset(1, tutorial);
     plot.setRenderer(1, markers);
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-    JFreeChart chart =
-        new JFreeChart("Karakaya: four LSTM wirings and attention (bars: ours, markers: tutorial)",
-            JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-    TrainingCurves.save(chart, file, WIDTH, HEIGHT);
+    return new JFreeChart(
+        "Karakaya: four LSTM wirings and attention (bars: ours, markers: tutorial)",
+        JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+  }
+
+  private static BarRenderer bars(int models) {
+    BarRenderer bars = new BarRenderer();
+    // Flat fills: the default gradient fades each bar to white at one end.
+    bars.setBarPainter(new StandardBarPainter());
+    ChartPalette.paint(bars, 0, models);
+    return bars;
   }
 }

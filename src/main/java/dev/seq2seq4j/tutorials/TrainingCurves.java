@@ -32,13 +32,17 @@ public final class TrainingCurves {
    * @throws UncheckedIOException if the file cannot be written
    */
   public static void writePng(History history, String title, Path file) {
+    save(chart(history, title), file, WIDTH, HEIGHT);
+  }
+
+  /** The chart {@link #writePng} draws; each curve keeps its own palette color in both panels. */
+  static JFreeChart chart(History history, String title) {
     CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("epoch"));
-    plot.add(panel(history, "loss", List.of("loss", "val_loss")), 1);
+    plot.add(panel(history, "loss", List.of("loss", "val_loss"), 0), 1);
     if (has(history, "accuracy")) {
-      plot.add(panel(history, "accuracy", List.of("accuracy", "val_accuracy")), 1);
+      plot.add(panel(history, "accuracy", List.of("accuracy", "val_accuracy"), 2), 1);
     }
-    JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-    save(chart, file, WIDTH, HEIGHT);
+    return new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
   }
 
   private static boolean has(History history, String metric) {
@@ -50,7 +54,8 @@ public final class TrainingCurves {
     return false;
   }
 
-  private static XYPlot panel(History history, String axisLabel, List<String> metrics) {
+  private static XYPlot panel(History history, String axisLabel, List<String> metrics,
+      int firstColor) {
     XYSeriesCollection data = new XYSeriesCollection();
     for (String metric : metrics) {
       if (!has(history, metric)) {
@@ -65,7 +70,9 @@ public final class TrainingCurves {
     }
     NumberAxis y = new NumberAxis(axisLabel);
     y.setAutoRangeIncludesZero(false);
-    return new XYPlot(data, null, y, new XYLineAndShapeRenderer(true, false));
+    XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+    ChartPalette.paint(lines, firstColor, data.getSeriesCount());
+    return new XYPlot(data, null, y, lines);
   }
 
   /** Saves a chart as PNG, creating parent folders; used by every chart of this package. */

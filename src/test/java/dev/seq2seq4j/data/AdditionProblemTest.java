@@ -109,7 +109,7 @@ class AdditionProblemTest {
 
   @Test
   void widthsFitTheLargestPossibleExample() {
-    for (int n = 1; n <= 4; n++) {
+    for (int n = 1; n <= 6; n++) {
       for (int largest : new int[] {1, 9, 10, 99, 100, 999, 1000}) {
         AdditionProblem p = new AdditionProblem(n, largest);
         int[] terms = new int[n];

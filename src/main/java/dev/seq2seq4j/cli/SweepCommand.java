@@ -54,6 +54,9 @@ final class SweepCommand implements Runnable {
     if (epochs != null && epochs < 1 || samples != null && samples < 1) {
       throw new UserInputException("--epochs and --samples must be >= 1");
     }
+    // The table takes minutes to hours: a bad output path must fail now, not after it.
+    OutputPaths.file("--json", json, "");
+    OutputPaths.file("--plot", plot, ".png");
     UnaryOperator<RecipeConfig> overrides = c -> {
       RecipeConfig out = epochs == null ? c : c.withEpochs(epochs);
       return samples == null ? out : out.withSamples(samples);

@@ -68,8 +68,9 @@ public final class KerasJson {
    * @return one line
    */
   public static String describe(JsonProcessingException e) {
-    String what = firstLine(e.getOriginalMessage()).replaceAll(
-        "\\[Source: [^;]*;\\s*line: (\\d+), column: (\\d+)]", "line $1, column $2");
+    String what = firstLine(e.getOriginalMessage())
+        .replaceAll("\\[Source: [^;]*;\\s*line: (\\d+), column: (\\d+)]", "line $1, column $2")
+        .replaceAll(", from `[^`]*`", "");
     JsonLocation at = e.getLocation();
     return at != null && at.getLineNr() > 0
         ? "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + what : what;

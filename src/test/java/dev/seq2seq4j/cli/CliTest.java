@@ -42,6 +42,21 @@ class CliTest {
     assertEquals(0, CliRunner.run("--help").exitCode());
   }
 
+  /** The README's predict examples, on models trained with each recipe's defaults. */
+  @Test
+  void readmePredictExamplesWorkAsWritten(@TempDir Path tmp) {
+    String[][] examples = {{"addition-seq2seq", "3+10"}, {"reverse-lstm-default", "3 2 9 1"}};
+    for (String[] e : examples) {
+      Path dir = tmp.resolve(e[0]);
+      assertEquals(0, CliRunner.run("train", e[0], "--epochs", "1", "--save", dir.toString())
+          .exitCode());
+      CliRunner.Outcome o = CliRunner.run("predict", "--model", dir.toString(), e[1]);
+      assertEquals(0, o.exitCode(), e[0] + ": " + o.err());
+      assertTrue(o.out().strip().matches(e[0].startsWith("addition") ? "\\d+" : "\\d( \\d){3}"),
+          o.out());
+    }
+  }
+
   @Test
   void saveAndExportMayShareAFolder(@TempDir Path tmp) {
     Path both = tmp.resolve("both");

@@ -330,7 +330,7 @@ final class ArchiveVariants {
   }
 
   /** The intact archive's entries in order (a Keras-written file, trusted). */
-  private static Map<String, byte[]> entries(Path archive) {
+  static Map<String, byte[]> entries(Path archive) {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     try (ZipFile zip = new ZipFile(archive.toFile())) {
       for (ZipEntry e : Collections.list(zip.entries())) {
@@ -355,7 +355,7 @@ final class ArchiveVariants {
   }
 
   /** A zip of the entries, stored as Keras stores them or deflated. */
-  private static byte[] zip(Map<String, byte[]> entries, boolean deflate) {
+  static byte[] zip(Map<String, byte[]> entries, boolean deflate) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       for (Map.Entry<String, byte[]> e : entries.entrySet()) {

@@ -117,7 +117,8 @@ public record ParityFile(
   public record TensorSpec(String name, String dtype, List<Long> shape) {
 
     /**
-     * Returns the shape in the form {@link SignatureInfo.Spec} uses.
+     * Returns the shape in the form {@link
+     * dev.seq2seq4j.interop.savedmodel.SignatureInfo.Spec} uses.
      *
      * @return dimension sizes with -1 for unknown ones
      */
@@ -138,7 +139,9 @@ public record ParityFile(
     /**
      * Returns the probe inputs.
      *
-     * @return arrays ready for {@link SavedModelRunner#run(String, Map)}, by input name
+     * @return arrays ready for {@link
+     *     dev.seq2seq4j.interop.savedmodel.SavedModelRunner#run(String, java.util.Map)}, by
+     *     input name
      */
     public Map<String, FloatBlock> inputArrays() {
       return toArrays(inputs);

@@ -41,7 +41,7 @@ public final class ParityFileWriter {
    * Probes the SavedModel in {@code dir} with {@link #PROBE_ROWS} rows of seeded uniform [0, 1)
    * inputs and writes {@code dir/parity.json}.
    *
-   * @param dir a SavedModel folder written by {@link SavedModelExporter}
+   * @param dir a SavedModel folder written by {@link dev.seq2seq4j.interop.savedmodel.SavedModelExporter}
    * @param recipe what was trained (free text, e.g. a recipe name)
    * @param seed the training seed; the probes use {@code seed + 1000}
    * @param model the model that was exported (for the weight table)

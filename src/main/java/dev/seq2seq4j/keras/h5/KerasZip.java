@@ -122,6 +122,57 @@ public final class KerasZip {
     }
   }
 
+  /**
+   * Whether a folder is a Keras archive written unzipped ({@code model.save(dir,
+   * zipped=False)}, Keras 3.10+): it holds {@code config.json} and {@code model.weights.h5}.
+   *
+   * @param dir a folder
+   * @return true if it holds both entries as files
+   */
+  public static boolean isUnzippedArchive(Path dir) {
+    return Files.isRegularFile(dir.resolve(CONFIG)) && Files.isRegularFile(dir.resolve(WEIGHTS));
+  }
+
+  /**
+   * Reads an unzipped archive: the same three entries as files of one folder, under the same
+   * bounds (each file's size is checked before it is read; only these fixed names are read).
+   *
+   * @param dir the folder
+   * @param limits the bounds, as for {@link #read(Path, H5Limits)}
+   * @return its contents
+   * @throws KerasFileException if it is not a valid unzipped Keras archive
+   */
+  public static KerasZip readFolder(Path dir, H5Limits limits) {
+    String name = dir.toString();
+    if (!isUnzippedArchive(dir)) {
+      throw new KerasFileException(name, "", "is not an unzipped Keras archive (it needs "
+          + CONFIG + " and " + WEIGHTS + ")");
+    }
+    String config = jsonObject(name, CONFIG, readBounded(name, dir, CONFIG,
+        limits.maxJsonBytes()));
+    String metadata = Files.isRegularFile(dir.resolve(METADATA))
+        ? jsonObject(name, METADATA, readBounded(name, dir, METADATA, limits.maxJsonBytes()))
+        : null;
+    byte[] weights = readBounded(name, dir, WEIGHTS, limits.maxFileBytes());
+    List<String> names = metadata == null ? List.of(CONFIG, WEIGHTS)
+        : List.of(METADATA, CONFIG, WEIGHTS);
+    return new KerasZip(name, limits, names, config, metadata, weights);
+  }
+
+  private static byte[] readBounded(String name, Path dir, String entry, long limit) {
+    Path file = dir.resolve(entry);
+    try {
+      long size = Files.size(file);
+      if (size > limit) {
+        throw new KerasFileException(name, entry, "holds " + size
+            + " bytes, more than the limit of " + limit);
+      }
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new KerasFileException(name, entry, "cannot be read: " + e.getMessage(), e);
+    }
+  }
+
   private static void checkLooksLikeZip(String name, Path file) {
     if (!Files.isRegularFile(file)) {
       throw new KerasFileException(name, "", Files.exists(file) ? "is not a regular file"

@@ -50,7 +50,10 @@ public final class KerasTopology {
     LayerCodecs codecs = LayerCodecs.standard();
     CodecContext ctx = new CodecContext(version, codecs, inputShapes);
     KerasTopology t = new KerasTopology(codecs, ctx);
-    Model model = t.model(version.major() < 2 ? Keras1Configs.upgrade(config, ctx) : config);
+    // Code is refused for what it is before Keras 1's renames name it an unknown class.
+    LayerCodecs.refuseCode(config);
+    JsonNode keras2 = version.major() < 2 ? Keras1Configs.upgrade(config, ctx) : config;
+    Model model = t.model(keras2);
     return new KerasModel(model, version, List.copyOf(t.order), ctx.notes());
   }
 

@@ -126,4 +126,13 @@ class Keras1ConfigsTest {
     assertTrue(e.getMessage().contains("CuDNNGRU 'g' is a cuDNN layer"), e.getMessage());
     assertTrue(e.getMessage().contains("reset_after=True"), e.getMessage());
   }
+
+  /** Refused for its code, before Keras 1's renames could call it merely unknown. */
+  @Test
+  void aKeras1LambdaIsRefusedAsCode() {
+    assertRefused("{\"class_name\": \"Lambda\", \"config\": {\"name\": \"lambda_1\", "
+        + "\"function\": [\"4wEAAAAAAAAA\", null, null], \"function_type\": \"lambda\", "
+        + "\"output_shape\": null, \"arguments\": {}, \"trainable\": true}}",
+        "Lambda 'lambda_1' holds Python code");
+  }
 }

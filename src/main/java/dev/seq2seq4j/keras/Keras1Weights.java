@@ -2,8 +2,6 @@ package dev.seq2seq4j.keras;
 
 import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.nn.Layer;
-import dev.seq2seq4j.nn.TimeDistributed;
-import dev.seq2seq4j.nn.rnn.Bidirectional;
 import dev.seq2seq4j.nn.rnn.GRU;
 import dev.seq2seq4j.nn.rnn.LSTM;
 import java.util.ArrayList;
@@ -21,8 +19,7 @@ import java.util.List;
  *       and biases along their last axis in its gate order i, f, c, o;
  *   <li>GRU: nine weights {@code W_z, U_z, b_z, W_r, U_r, b_r, W_h, U_h, b_h}, concatenated in
  *       that (Keras 2's) gate order z, r, h;
- *   <li>Bidirectional: the first half of the weights belongs to the forward layer, the second to
- *       the backward one, each converted as its layer; TimeDistributed: as the wrapped layer.
+ *   <li>Bidirectional and TimeDistributed: as the layers they wrap ({@link WrappedWeights}).
  * </ul>
  *
  * Everything else (Dense's {@code W, b}, Embedding's {@code W}, SimpleRNN's {@code W, U, b}, and
@@ -39,31 +36,11 @@ final class Keras1Weights {
   private Keras1Weights() {}
 
   /**
-   * Converts one layer's stored weights.
-   *
-   * @param layer the native layer the weights are for
-   * @param stored the weights in {@code weight_names} order
-   * @param file the file, for messages
-   * @param where the layer's group in the file, for messages
-   * @return the weights in Keras 2's order and layout
-   * @throws KerasFileException if a Bidirectional layer holds an odd number of weights
+   * Fuses the per-gate weights of one unwrapped layer (a {@link WrappedWeights.Conversion}); any
+   * other layer's weights pass as they are.
    */
   static List<FloatBlock> toKeras2(Layer layer, List<FloatBlock> stored, String file,
       String where) {
-    if (layer instanceof Bidirectional b) {
-      if (stored.size() % 2 != 0) {
-        throw new KerasFileException(file, where, "holds " + stored.size() + " weights, which "
-            + "do not split into a forward and a backward layer");
-      }
-      int half = stored.size() / 2;
-      List<FloatBlock> out = new ArrayList<>(toKeras2(b.forwardLayer(),
-          stored.subList(0, half), file, where));
-      out.addAll(toKeras2(b.backwardLayer(), stored.subList(half, stored.size()), file, where));
-      return out;
-    }
-    if (layer instanceof TimeDistributed t) {
-      return toKeras2(t.inner(), stored, file, where);
-    }
     if (layer instanceof LSTM && stored.size() == LSTM_PER_GATE) {
       return fuse(stored, LSTM_GATES, file, where);
     }

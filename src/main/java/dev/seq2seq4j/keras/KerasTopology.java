@@ -53,7 +53,7 @@ public final class KerasTopology {
     // Code is refused for what it is before Keras 1's renames name it an unknown class.
     LayerCodecs.refuseCode(config);
     JsonNode keras2 = version.major() < 2 ? Keras1Configs.upgrade(config, ctx) : config;
-    Model model = t.model(keras2);
+    Model model = t.model(CudnnConfigs.asPlainLayers(keras2, ctx));
     return new KerasModel(model, version, List.copyOf(t.order), ctx.notes());
   }
 

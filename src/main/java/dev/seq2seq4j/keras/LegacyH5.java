@@ -30,8 +30,9 @@ import java.util.Optional;
  * layer_names}, then each layer's {@code weight_names}) pair up with the model's layers that have
  * weights, in Keras's layer order, and each layer's weights in its codec's order. Layer names
  * are checked only to give clearer errors. A Keras 1 file (no {@code keras_version}, or 1.x) has
- * its per-gate recurrent weights fused into Keras 2's layout first, as Keras 2's loader did
- * ({@link Keras1Weights}).
+ * its per-gate recurrent weights fused into Keras 2's layout first, and CuDNNLSTM / CuDNNGRU
+ * weights are converted to the plain layers', as Keras 2's loader did ({@link Keras1Weights},
+ * {@link CudnnWeights}).
  */
 public final class LegacyH5 {
   /** The Keras version whose legacy layout {@link #write} follows. */
@@ -203,9 +204,7 @@ public final class LegacyH5 {
       KerasLayout.Site site = wanted.get(i);
       LayerWeights stored = present.get(i);
       refuseTheanoKernels(site.layer());
-      List<FloatBlock> converted = version.major() < 2
-          ? Keras1Weights.toKeras2(site.layer(), stored.values(), file.toString(), stored.name())
-          : stored.values();
+      List<FloatBlock> converted = plainKeras2(site.layer(), stored);
       if (converted.size() != site.variables().size()) {
         throw new KerasFileException(file.toString(), stored.name(), "holds "
             + stored.values().size() + " weights " + stored.weightNames() + ", but "
@@ -224,6 +223,18 @@ public final class LegacyH5 {
       }
     }
     return Weights.of(values);
+  }
+
+  /**
+   * A layer's stored weights in the layout its codec declares: Keras 1's per-gate weights fused,
+   * then cuDNN's converted, the two conversions Keras 2's loader made.
+   */
+  private List<FloatBlock> plainKeras2(Layer layer, LayerWeights stored) {
+    String f = file.toString();
+    List<FloatBlock> keras2 = version.major() < 2
+        ? WrappedWeights.convert(layer, stored.values(), f, stored.name(), Keras1Weights::toKeras2)
+        : stored.values();
+    return WrappedWeights.convert(layer, keras2, f, stored.name(), CudnnWeights::toPlain);
   }
 
   /** The stored name of weight k, or the layer's per-gate weights where Keras 1 fused them. */

@@ -115,18 +115,6 @@ class Keras1ConfigsTest {
         "Keras 1 Highway 'h' is not supported", "LSTM");
   }
 
-  @Test
-  void cudnnLayersAreRefusedWithTheWayKeras2ConvertedThem() {
-    JsonNode config = KerasJson.parse(("{\"class_name\": \"Sequential\", \"config\": {\"name\":"
-        + " \"s\", \"layers\": [{\"class_name\": \"CuDNNGRU\", \"config\": {\"name\": \"g\", "
-        + "\"units\": 3, \"batch_input_shape\": [null, 4, 2]}}]}}")
-        .getBytes(StandardCharsets.UTF_8), "test");
-    UnsupportedKerasFeatureException e = assertThrows(UnsupportedKerasFeatureException.class,
-        () -> KerasTopology.read(config, KerasVersion.parse("2.2.4"), Map.of()));
-    assertTrue(e.getMessage().contains("CuDNNGRU 'g' is a cuDNN layer"), e.getMessage());
-    assertTrue(e.getMessage().contains("reset_after=True"), e.getMessage());
-  }
-
   /** Refused for its code, before Keras 1's renames could call it merely unknown. */
   @Test
   void aKeras1LambdaIsRefusedAsCode() {

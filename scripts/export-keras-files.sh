@@ -6,7 +6,8 @@
 #   2. python-export/reference_outputs.py a check run on a Keras 3 and a Keras 2 file (to a
 #                                         temporary folder; nothing written to OUT_DIR)
 #   3. python-export/layer_zoo.py         OUT_DIR/zoo/
-#   4. python-export/keras2_files.py      OUT_DIR/keras2/        (tf_keras, Keras 2)
+#   4. python-export/keras2_files.py      OUT_DIR/keras2/        (tf_keras, Keras 2), and
+#      python-export/chunked_names.py     OUT_DIR/keras2/chunked_names/ (layer_names in chunks)
 #   5. python-export/keras_latest_files.py OUT_DIR/keras-latest/ (the newest Keras 3)
 #   6. python-export/bundled_keras2_files.py OUT_DIR/keras213/, keras215/ (tf.keras 2.13, 2.15)
 #   then python-export/dump_layouts.py, which measures the files into keras-file-layouts.md.
@@ -103,6 +104,9 @@ step "3. layer zoo -> $OUT/zoo/"
 
 step "4. Keras 2 (tf_keras) files -> $OUT/keras2/"
 "$PY_KERAS2" "$EXPORT/keras2_files.py" --out "$OUT/keras2"
+"$PY_KERAS2" "$EXPORT/chunked_names.py" --out "$OUT/keras2/chunked_names"
+"$PY_KERAS2" "$EXPORT/reference_outputs.py" --keras2 "$OUT/keras2/chunked_names/chunked_names.h5" \
+  --out "$OUT/keras2/chunked_names/parity.json"
 
 step "5. newest Keras 3 files -> $OUT/keras-latest/"
 "$PY_KERAS_LATEST" "$EXPORT/keras_latest_files.py" --out "$OUT/keras-latest"

@@ -1,5 +1,6 @@
 package dev.seq2seq4j.train;
 
+import dev.seq2seq4j.nn.rnn.RnnKernel;
 import dev.seq2seq4j.train.metrics.Metric;
 import dev.seq2seq4j.train.metrics.Metrics;
 import dev.seq2seq4j.train.optim.OptimizerSpec;
@@ -25,6 +26,7 @@ public final class CompileOptions {
   private final int interOpThreads;
   private final long maxParameters;
   private final int maxUnrolledSteps;
+  private final RnnKernel rnnKernel;
 
   private CompileOptions(Builder b) {
     this.loss = b.loss;
@@ -42,6 +44,7 @@ public final class CompileOptions {
     this.interOpThreads = b.interOpThreads;
     this.maxParameters = b.maxParameters;
     this.maxUnrolledSteps = b.maxUnrolledSteps;
+    this.rnnKernel = b.rnnKernel;
   }
 
   /** Options for training with {@code loss}, Keras's default Adam and the loss's metrics. */
@@ -94,6 +97,11 @@ public final class CompileOptions {
     return maxUnrolledSteps;
   }
 
+  /** How recurrent layers become ops ({@link RnnKernel#UNROLLED} unless chosen). */
+  public RnnKernel rnnKernel() {
+    return rnnKernel;
+  }
+
   /** Builds {@link CompileOptions}. */
   public static final class Builder {
     private final Loss loss;
@@ -105,6 +113,7 @@ public final class CompileOptions {
     private int interOpThreads = 1;
     private long maxParameters = DEFAULT_MAX_PARAMETERS;
     private int maxUnrolledSteps = DEFAULT_MAX_UNROLLED_STEPS;
+    private RnnKernel rnnKernel = RnnKernel.UNROLLED;
 
     private Builder(Loss loss) {
       if (loss == null) {
@@ -207,6 +216,19 @@ public final class CompileOptions {
       }
       this.maxParameters = parameters;
       this.maxUnrolledSteps = unrolledSteps;
+      return this;
+    }
+
+    /**
+     * How recurrent layers become ops (default {@link RnnKernel#UNROLLED}, the reference
+     * numbers). {@link RnnKernel#FUSED} trains LSTMs through TensorFlow's fused kernel: fewer
+     * ops per step, float32 results that differ from the unrolled ones by rounding.
+     */
+    public Builder rnnKernel(RnnKernel kernel) {
+      if (kernel == null) {
+        throw new IllegalArgumentException("an RNN kernel is required");
+      }
+      this.rnnKernel = kernel;
       return this;
     }
 

@@ -74,7 +74,7 @@ public final class CompiledModel implements AutoCloseable {
     Session s = null;
     try {
       Ops tf = Ops.create(g);
-      modelGraph = ModelGraph.build(model, tf);
+      modelGraph = ModelGraph.build(model, tf, options.rnnKernel());
       output = modelGraph.outputs().get(0);
       long[] outShape = model.outputs().get(0).shape();
       target =

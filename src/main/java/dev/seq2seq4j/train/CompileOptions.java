@@ -82,7 +82,7 @@ public final class CompileOptions {
     return intraOpThreads;
   }
 
-  /** TensorFlow's inter-op thread count. */
+  /** TensorFlow's inter-op thread count; 0 (the default): every op runs in the calling thread. */
   public int interOpThreads() {
     return interOpThreads;
   }
@@ -110,7 +110,7 @@ public final class CompileOptions {
     private List<Metric> metrics;
     private long seed = 1;
     private int intraOpThreads = 1;
-    private int interOpThreads = 1;
+    private int interOpThreads = 0;
     private long maxParameters = DEFAULT_MAX_PARAMETERS;
     private int maxUnrolledSteps = DEFAULT_MAX_UNROLLED_STEPS;
     private RnnKernel rnnKernel = RnnKernel.UNROLLED;
@@ -190,12 +190,17 @@ public final class CompileOptions {
     }
 
     /**
-     * TensorFlow thread counts (default 1 and 1: the tutorial models are small enough that one
-     * thread is fastest, and fixed counts keep results repeatable).
+     * TensorFlow thread counts (default 1 and 0: the tutorial models are small enough that one
+     * thread is fastest, and fixed counts keep results repeatable). An inter-op count of 0 runs
+     * every op in the thread that calls the step, with no hand-off to a pool thread; trainings
+     * in parallel threads then run in parallel. TensorFlow sizes its intra-op pool once per
+     * process, from the first session: a later model's intra-op count has no effect.
      */
     public Builder threads(int intraOp, int interOp) {
-      if (intraOp < 1 || interOp < 1) {
-        throw new IllegalArgumentException("thread counts must be >= 1");
+      if (intraOp < 1 || interOp < 0) {
+        throw new IllegalArgumentException(
+            "thread counts must be intra-op >= 1 and inter-op >= 0, got " + intraOp + " and "
+                + interOp);
       }
       this.intraOpThreads = intraOp;
       this.interOpThreads = interOp;

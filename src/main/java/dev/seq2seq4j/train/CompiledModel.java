@@ -96,7 +96,9 @@ public final class CompiledModel implements AutoCloseable {
       ConfigProto config =
           ConfigProto.newBuilder()
               .setIntraOpParallelismThreads(options.intraOpThreads())
-              .setInterOpParallelismThreads(options.interOpThreads())
+              // A negative count is TensorFlow's "run every op in the caller's thread".
+              .setInterOpParallelismThreads(
+                  options.interOpThreads() == 0 ? -1 : options.interOpThreads())
               .build();
       s = new Session(g, config);
       s.initialize();

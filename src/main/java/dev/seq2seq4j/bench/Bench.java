@@ -279,16 +279,20 @@ public final class Bench {
       }
       System.gc();
       OptionalLong before = ResidentMemory.current();
+      long heapBefore = Runtime.getRuntime().totalMemory();
       for (int i = 0; i < calls; i++) {
         m.predict(x);
       }
       System.gc();
       OptionalLong after = ResidentMemory.current();
+      long heapAfter = Runtime.getRuntime().totalMemory();
       if (before.isPresent() && after.isPresent()) {
         double growth = (after.getAsLong() - before.getAsLong()) / 1048576.0;
         report.put("rss_growth_mb_" + calls + "_predicts", growth);
+        // The Java heap grows and shrinks with garbage; a native leak would only grow.
         report.row("memory", "resident memory growth over " + calls + " predict calls",
-            BenchReport.fmt(growth) + " MB", "after 5000 warm-up calls");
+            BenchReport.fmt(growth) + " MB", "after 5000 warm-up calls; the Java heap's "
+                + "committed size changed by " + mb(heapAfter - heapBefore));
       }
     }
   }

@@ -9,7 +9,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Karakaya's sweep (four wirings x lengths x seeds) one training at a time, then with several
- * trainings at once, in the same run; both must give the same cells.
+ * trainings at once, in the same run, after an uncounted one-epoch warm-up of both; both must
+ * give the same cells.
  */
 public final class SweepBench {
   private SweepBench() {}
@@ -51,6 +52,11 @@ public final class SweepBench {
       RecipeConfig out = epochs == null ? c : c.withEpochs(epochs);
       return samples == null ? out : out.withSamples(samples);
     };
+    // One epoch of one row first, both ways, so that neither timing pays for the JIT.
+    Sweep warmup = new Sweep(seeds.subList(0, 1), lengths.subList(0, 1),
+        c -> overrides.apply(c).withEpochs(1));
+    warmup.run(Reporter.quiet(), 1);
+    warmup.run(Reporter.quiet(), jobs);
     Sweep sweep = new Sweep(seeds, lengths, overrides);
     long t0 = System.nanoTime();
     List<Sweep.Cell> sequential = sweep.run(Reporter.quiet(), 1);

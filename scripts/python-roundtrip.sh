@@ -4,6 +4,10 @@
 #    outputs recorded in its parity.json (SavedModelParityTest).
 # 2. Java trains and exports a small model with its parity.json; Python TensorFlow loads it and
 #    must reproduce those outputs (python-export/check_parity.py).
+# 3. Keras files both ways: Python saves the same model as .keras and .h5, reference_outputs.py
+#    records Keras's predictions and Java's 'parity' must match them; Java writes its trained
+#    model as .keras and .h5 and Keras's load_model must reproduce Java's outputs
+#    (python-export/check_keras_file.py).
 #
 #   scripts/python-roundtrip.sh [RECIPE] [EPOCHS]
 #
@@ -52,3 +56,21 @@ echo "python round trip: $RECIPE passed"
 echo "java round trip: exporting $RECIPE from Java, checking it from Python" >&2
 "$ROOT/scripts/seq2seq4j" train "$RECIPE" --epochs "$EPOCHS" --export "$TMP/java-export" > /dev/null
 "$VENV_PYTHON" "$ROOT/python-export/check_parity.py" "$TMP/java-export"
+echo "java round trip: $RECIPE passed"
+
+echo "keras files: Python .keras and .h5 checked from Java" >&2
+(cd "$ROOT/python-export" &&
+  "$VENV_PYTHON" keras_files.py --models "$TMP" --only "$RECIPE" > /dev/null)
+for ext in keras h5; do
+  file="$TMP/$RECIPE/$RECIPE.$ext"
+  "$VENV_PYTHON" "$ROOT/python-export/reference_outputs.py" "$file" --keras3 \
+    --out "$file.parity.json" > /dev/null
+  "$ROOT/scripts/seq2seq4j" parity "$file" --reference "$file.parity.json"
+done
+
+echo "keras files: Java .keras and .h5 checked from Python" >&2
+"$ROOT/scripts/seq2seq4j" train "$RECIPE" --epochs "$EPOCHS" --keras "$TMP/java.keras" \
+  --h5 "$TMP/java.h5" > /dev/null
+"$VENV_PYTHON" "$ROOT/python-export/check_keras_file.py" "$TMP/java.keras"
+"$VENV_PYTHON" "$ROOT/python-export/check_keras_file.py" "$TMP/java.h5"
+echo "keras files round trip passed"

@@ -8,11 +8,11 @@ import dev.seq2seq4j.interop.parity.ParityFileWriter;
 import dev.seq2seq4j.interop.savedmodel.SavedModelExporter;
 import dev.seq2seq4j.keras.KerasArchive;
 import dev.seq2seq4j.keras.LegacyH5;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,8 +49,9 @@ final class ConvertCommand implements Runnable {
     boolean keras = name.endsWith(".keras");
     boolean h5 = name.endsWith(".h5") || name.endsWith(".hdf5");
     if (keras || h5) {
-      requireWritableFile(output);
+      OutputPaths.file("OUTPUT", output, keras ? ".keras" : name.substring(name.lastIndexOf('.')));
     } else {
+      OutputPaths.folder("OUTPUT", output);
       SavedModelExporter.checkTarget(output);
     }
     Map<String, long[]> shapes = ParityCommand.parseShapes(inputShapes);
@@ -61,22 +62,13 @@ final class ConvertCommand implements Runnable {
     } else if (h5) {
       LegacyH5.write(output, m.model(), m.weights());
     } else {
-      SavedModelExporter.export(m.model(), m.weights(), output);
-      ParityFileWriter.write(output, "converted from " + input.getFileName(), 0, m.model(),
-          new ParityFile.Training(null, null, null, null, null, null, null, null, null));
+      SavedModelExporter.export(m.model(), m.weights(), output, Set.of(),
+          dir -> ParityFileWriter.write(dir, "converted from " + input.getFileName(), 0,
+              m.model(), new ParityFile.Training(null, null, null, null, null, null, null, null,
+                  null)));
     }
     io.out().println("converted " + input + " (" + m.format() + ", " + m.version() + ") to "
         + output);
     io.out().flush();
-  }
-
-  private static void requireWritableFile(Path file) {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent == null || !Files.isDirectory(parent)) {
-      throw new UserInputException("cannot write " + file + ": its folder does not exist");
-    }
-    if (Files.isDirectory(file)) {
-      throw new UserInputException("cannot write " + file + ": it is a folder");
-    }
   }
 }

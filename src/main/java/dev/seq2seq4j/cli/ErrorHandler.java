@@ -37,4 +37,22 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     cmd.getErr().flush();
     return user ? USER_ERROR : INTERNAL_ERROR;
   }
+
+  /**
+   * Reports a command line picocli cannot parse (an unknown option, a missing or malformed
+   * value) as one {@code error:} line with a pointer to the command's help, instead of the
+   * whole usage text.
+   *
+   * @param ex what picocli found
+   * @param args the command line
+   * @return {@link #USER_ERROR}
+   */
+  static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    String message = ex.getMessage() == null ? "invalid command line" : ex.getMessage();
+    cmd.getErr().println("error: " + message.strip().replaceAll("\\s*\\R\\s*", "; ")
+        + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+    cmd.getErr().flush();
+    return USER_ERROR;
+  }
 }

@@ -1,5 +1,7 @@
 package dev.seq2seq4j.cli;
 
+import dev.seq2seq4j.interop.ModelFile;
+import dev.seq2seq4j.interop.ModelFiles;
 import dev.seq2seq4j.interop.savedmodel.CheckpointIndex;
 import dev.seq2seq4j.interop.savedmodel.SavedModelInspector;
 import dev.seq2seq4j.interop.savedmodel.SignatureInfo;
@@ -12,14 +14,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code inspect DIR}: what a SavedModel holds, without running it. */
+/**
+ * {@code inspect FILE}: what a model file holds, without running it: for a SavedModel its tags,
+ * signatures and variables; for a {@code .keras} or {@code .h5} file its format, the Keras
+ * version that saved it, its layers and weights, and whether seq2seq4j can rebuild it.
+ */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-    description = "Describe a SavedModel (tags, signatures, TensorFlow version, Keras format, "
-        + "variables) and check its checkpoint files; no native code runs.")
+    description = "Describe a model file (SavedModel folder, .keras, .h5, TF checkpoint): "
+        + "format, Keras version, layers, weights, signatures; files are checked in Java and "
+        + "no native code runs.")
 final class InspectCommand implements Runnable {
   private final Io io;
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "A SavedModel folder.")
+  @Parameters(index = "0", paramLabel = "FILE",
+      description = "A SavedModel folder, .keras archive, .h5 file or TF checkpoint prefix.")
   Path dir;
 
   @Option(names = "--json", description = "Print one line of JSON instead of text.")
@@ -31,8 +39,13 @@ final class InspectCommand implements Runnable {
 
   @Override
   public void run() {
+    ModelFile file = ModelFiles.open(dir);
+    if (!(file instanceof ModelFile.SavedModelFolder folder)) {
+      KerasFileDescription.of(file).print(io, json);
+      return;
+    }
     // Validation reads only files, in Java: a broken checkpoint is an error here too.
-    SavedModelInspector.Checked checked = SavedModelInspector.validate(dir);
+    SavedModelInspector.Checked checked = folder.checked();
     SavedModelInspector.Description d = checked.description();
     CheckpointIndex ckpt = checked.checkpoint();
     if (json) {
@@ -65,6 +78,9 @@ final class InspectCommand implements Runnable {
     if (ckpt != null) {
       io.out().println("checkpoint: variables/variables, " + ckpt.entries().size() + " tensors in "
           + ckpt.numShards() + " shard(s), " + ckpt.totalBytes() + " bytes, sizes and checksums OK");
+    }
+    if (folder.kerasConfig().isPresent()) {
+      KerasFileDescription.of(file).printRebuild(io);
     }
     io.out().flush();
   }

@@ -50,6 +50,9 @@ public final class Main implements Runnable {
     cmd.setOut(new java.io.PrintWriter(io.out(), true));
     cmd.setErr(new java.io.PrintWriter(io.err(), true));
     cmd.setExecutionExceptionHandler(new ErrorHandler());
+    cmd.setParameterExceptionHandler(ErrorHandler::handleParameterException);
+    // Inputs such as "-0.5 0.1" or "-1 2 3" are numbers, not options.
+    cmd.getSubcommands().get("predict").setUnmatchedOptionsArePositionalParams(true);
     return cmd;
   }
 

@@ -73,15 +73,36 @@ public record ImportedModel(Model model, Weights weights, List<String> notes, St
             + "onto a model built in Java"));
     KerasVersion version = config != null ? KerasVersion.ofConfig(config)
         : file.kerasVersion().orElse(KerasVersion.ofConfig(cfg));
-    KerasModel keras = KerasTopology.read(cfg, version, withProbeShapes(file, inputShapes));
-    for (String name : inputShapes.keySet()) {
-      if (!keras.model().inputNames().contains(name)) {
-        throw new UnsupportedKerasFeatureException("an input shape is given for '" + name
-            + "', but the model's inputs are " + keras.model().inputNames());
+    try {
+      KerasModel keras = KerasTopology.read(cfg, version, withProbeShapes(file, inputShapes));
+      for (String name : inputShapes.keySet()) {
+        if (!keras.model().inputNames().contains(name)) {
+          throw new UnsupportedKerasFeatureException("an input shape is given for '" + name
+              + "', but the model's inputs are " + keras.model().inputNames());
+        }
       }
+      Weights weights = file.readWeights(keras.model(), keras.layout());
+      return new ImportedModel(keras.model(), weights, keras.notes(), file.format(), version);
+    } catch (KerasFileException | ModelLoadException e) {
+      throw e; // these name the file already
+    } catch (IllegalArgumentException e) {
+      throw namingFile(file.path(), e);
     }
-    Weights weights = file.readWeights(keras.model(), keras.layout());
-    return new ImportedModel(keras.model(), weights, keras.notes(), file.format(), version);
+  }
+
+  /**
+   * The same refusal with the file it is about in front, so that a user with many files knows
+   * which one a config error comes from: codecs and layers name the layer, not the file.
+   */
+  private static IllegalArgumentException namingFile(Path path, IllegalArgumentException e) {
+    String where = path.toString();
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (message.contains(where)) {
+      return e;
+    }
+    return e instanceof UnsupportedKerasFeatureException
+        ? new UnsupportedKerasFeatureException(where + ": " + message, e)
+        : new IllegalArgumentException(where + ": " + message, e);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.seq2seq4j.interop;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
@@ -67,6 +68,9 @@ public final class KerasConfigSource {
         }
       }
       throw new IllegalArgumentException(file + " holds no metadata for the root model");
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(file + ": the root model's metadata is not valid JSON: "
+          + KerasJson.describe(e), e);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
     }

@@ -12,6 +12,7 @@ import dev.seq2seq4j.keras.KerasLayout;
 import dev.seq2seq4j.keras.KerasVersion;
 import dev.seq2seq4j.keras.LegacyH5;
 import dev.seq2seq4j.keras.h5.H5Reader;
+import dev.seq2seq4j.keras.h5.ShardedWeights;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.Weights;
 import java.nio.file.Path;
@@ -121,7 +122,8 @@ public sealed interface ModelFile {
   record KerasArchiveFile(Path path, KerasArchive archive) implements ModelFile {
     @Override
     public String format() {
-      return ".keras archive";
+      return java.nio.file.Files.isDirectory(path) ? "unzipped .keras archive (a folder)"
+          : ".keras archive";
     }
 
     @Override
@@ -181,14 +183,17 @@ public sealed interface ModelFile {
 
   /**
    * Keras 3 weights alone ({@code model.save_weights("x.weights.h5")}), in the {@code .keras}
-   * layout.
+   * layout, or sharded ({@code save_weights("x.weights.json", max_shard_size=...)}, Keras
+   * 3.10+): an index beside shard files, read as one tree.
    *
-   * @param path the file
+   * @param path the file, or the sharded weights' index
+   * @param sharded whether {@code path} is a {@code .weights.json} index
    */
-  record KerasWeightsFile(Path path) implements ModelFile {
+  record KerasWeightsFile(Path path, boolean sharded) implements ModelFile {
     @Override
     public String format() {
-      return "Keras 3 weights (save_weights)";
+      return sharded ? "Keras 3 sharded weights (save_weights with max_shard_size)"
+          : "Keras 3 weights (save_weights)";
     }
 
     @Override
@@ -203,7 +208,7 @@ public sealed interface ModelFile {
 
     @Override
     public Weights readWeights(Model model, KerasLayout layout) {
-      try (H5Reader h5 = H5Reader.open(path)) {
+      try (H5Reader h5 = sharded ? ShardedWeights.open(path) : H5Reader.open(path)) {
         return KerasArchive.readWeights(h5, model, layout);
       }
     }

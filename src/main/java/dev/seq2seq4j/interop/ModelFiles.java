@@ -10,6 +10,8 @@ import dev.seq2seq4j.keras.KerasFileException;
 import dev.seq2seq4j.keras.KerasVersion;
 import dev.seq2seq4j.keras.LegacyH5;
 import dev.seq2seq4j.keras.h5.H5Reader;
+import dev.seq2seq4j.keras.h5.KerasZip;
+import dev.seq2seq4j.keras.h5.ShardedWeights;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,7 +21,9 @@ import java.util.Optional;
 
 /**
  * The one door for model files: {@link #open} tells a SavedModel folder, a {@code .keras}
- * archive, a legacy HDF5 file (model or weights), Keras 3 weights and a TensorFlow checkpoint
+ * archive (zipped or a {@code zipped=False} folder), a legacy HDF5 file (model or weights),
+ * Keras 3 weights (one file or sharded with a {@code .weights.json} index) and a TensorFlow
+ * checkpoint
  * apart by their content, not their name, and validates the file once in plain Java, so a
  * missing, truncated or foreign file is a one-line error naming it before native code runs.
  */
@@ -57,6 +61,10 @@ public final class ModelFiles {
       Path prefix = path.resolveSibling(name.substring(0, name.length() - ".index".length()));
       return new ModelFile.CheckpointFile(prefix, CheckpointIndex.read(prefix).verifyData());
     }
+    if (ShardedWeights.isIndexName(path)) {
+      ShardedWeights.open(path).close(); // validated once, like every other format
+      return new ModelFile.KerasWeightsFile(path, true);
+    }
     byte[] head = head(path);
     if (startsWith(head, ZIP)) {
       return new ModelFile.KerasArchiveFile(path, KerasArchive.read(path));
@@ -70,8 +78,11 @@ public final class ModelFiles {
 
   private static ModelFile openFolder(Path dir) {
     if (!Files.isRegularFile(dir.resolve("saved_model.pb"))) {
+      if (KerasZip.isUnzippedArchive(dir)) {
+        return new ModelFile.KerasArchiveFile(dir, KerasArchive.read(dir));
+      }
       throw new ModelLoadException(dir + " is a folder but not a SavedModel (it has no "
-          + "saved_model.pb)");
+          + "saved_model.pb) nor an unzipped .keras archive (config.json, model.weights.h5)");
     }
     SavedModelInspector.Checked checked = SavedModelInspector.validate(dir);
     Optional<ParityFile> parity = Files.isRegularFile(dir.resolve(ParityFile.FILE_NAME))
@@ -98,7 +109,7 @@ public final class ModelFiles {
         return new ModelFile.LegacyH5File(file, LegacyH5.from(file, h5));
       }
       if (root.isGroup("layers") || root.isGroup("_layer_checkpoint_dependencies")) {
-        return new ModelFile.KerasWeightsFile(file);
+        return new ModelFile.KerasWeightsFile(file, false);
       }
       throw new KerasFileException(file.toString(), "/", "is HDF5 but neither a Keras model "
           + "nor Keras weights (no model_config, layer_names or layers group)");

@@ -3,12 +3,14 @@ package dev.seq2seq4j.keras;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.keras.h5.H5Group;
+import dev.seq2seq4j.keras.h5.H5Limits;
 import dev.seq2seq4j.keras.h5.H5Reader;
 import dev.seq2seq4j.keras.h5.H5Writer;
 import dev.seq2seq4j.keras.h5.KerasZip;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.Weights;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Arrays;
@@ -41,15 +43,17 @@ public final class KerasArchive {
   }
 
   /**
-   * Reads a {@code .keras} archive (sizes bounded, entry names never used as paths).
+   * Reads a {@code .keras} archive (sizes bounded, entry names never used as paths), or the
+   * folder Keras writes with {@code zipped=False}.
    *
-   * @param file the archive
+   * @param file the archive, or an unzipped archive's folder
    * @return its config, version and weights
    * @throws KerasFileException if it is not a readable archive
    * @throws UnsupportedKerasFeatureException if its config is not valid JSON
    */
   public static KerasArchive read(Path file) {
-    KerasZip zip = KerasZip.read(file);
+    KerasZip zip = Files.isDirectory(file) ? KerasZip.readFolder(file, H5Limits.DEFAULT)
+        : KerasZip.read(file);
     JsonNode config = KerasJson.parse(zip.configJson().getBytes(StandardCharsets.UTF_8),
         file + " (" + KerasZip.CONFIG + ")");
     KerasVersion version = zip.kerasVersion().map(v -> {

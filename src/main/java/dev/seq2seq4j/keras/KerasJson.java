@@ -1,6 +1,7 @@
 package dev.seq2seq4j.keras;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,11 +53,27 @@ public final class KerasJson {
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw new UnsupportedKerasFeatureException(source + " is not valid JSON: "
-          + firstLine(e.getOriginalMessage()));
+      throw new UnsupportedKerasFeatureException(source + " is not valid JSON: " + describe(e));
     } catch (IOException e) {
       throw new UnsupportedKerasFeatureException("cannot read " + source + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * A JSON parser's complaint in a user's words: where ({@code line 3, column 7}) and what,
+   * without the parser's internals ({@code [Source: REDACTED (StreamReadFeature...)]}, reference
+   * chains).
+   *
+   * @param e what the parser threw
+   * @return one line
+   */
+  public static String describe(JsonProcessingException e) {
+    String what = firstLine(e.getOriginalMessage())
+        .replaceAll("\\[Source: [^;]*;\\s*line: (\\d+), column: (\\d+)]", "line $1, column $2")
+        .replaceAll(", from `[^`]*`", "");
+    JsonLocation at = e.getLocation();
+    return at != null && at.getLineNr() > 0
+        ? "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + what : what;
   }
 
   private static String firstLine(String s) {

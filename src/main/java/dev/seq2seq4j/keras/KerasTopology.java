@@ -55,6 +55,7 @@ public final class KerasTopology {
   }
 
   private Model model(JsonNode root) {
+    LayerCodecs.refuseCode(root); // code is refused for what it is, before anything else
     String cls = root.path("class_name").asText("");
     JsonNode cfg = root.path("config");
     if (!MODEL_CLASSES.contains(cls)) {

@@ -6,6 +6,7 @@ import dev.seq2seq4j.nn.Layer;
 import dev.seq2seq4j.nn.Merge;
 import dev.seq2seq4j.nn.ops.Comparison;
 import dev.seq2seq4j.nn.ops.Reduction;
+import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +47,17 @@ public final class LayerCodecs {
       new ComparisonCodec(Comparison.Kind.NOT_EQUAL),
       new ComparisonCodec(Comparison.Kind.EQUAL),
       new ReductionCodec(Reduction.Kind.ANY),
-      new ReductionCodec(Reduction.Kind.ALL)));
+      new ReductionCodec(Reduction.Kind.ALL),
+      new DotCodec(),
+      new MaskingCodec(),
+      new SpatialDropout1DCodec(),
+      new Conv1DCodec(),
+      new Pooling1DCodec.Max(),
+      new Pooling1DCodec.Average(),
+      new GlobalPooling1DCodec.Average(),
+      new GlobalPooling1DCodec.Max(),
+      new BatchNormalizationCodec(),
+      new LayerNormalizationCodec()));
 
   /** Layers that run Python code; refused with that reason rather than as unknown. */
   private static final Set<String> PYTHON_CODE = Set.of("Lambda", "TFOpLambda", "SlicingOpLambda");
@@ -133,11 +144,7 @@ public final class LayerCodecs {
     JsonNode config = layerObject.path("config");
     String name = config.path("name").asText(layerObject.path("name").asText(""));
     String where = cls + (name.isEmpty() ? "" : " '" + name + "'");
-    if (PYTHON_CODE.contains(cls)) {
-      throw new UnsupportedKerasFeatureException(where + " holds Python code, which seq2seq4j "
-          + "never runs (rewrite it as built-in layers)");
-    }
-    requireBuiltIn(layerObject, where);
+    refuseCodeHere(layerObject, cls);
     LayerCodec<?> codec = byClassName.get(cls);
     if (codec == null) {
       throw new UnsupportedKerasFeatureException("unsupported Keras layer " + where
@@ -152,13 +159,48 @@ public final class LayerCodecs {
   }
 
   /**
+   * Refuses a model config that names code anywhere in it, before anything is built: a Lambda
+   * or other Python-code layer, or any object (layer, wrapped layer, initializer, regularizer,
+   * constraint) from a module outside Keras or under a custom registered name. Checked first so
+   * that such a file is refused for its code, whatever else is wrong with it.
+   *
+   * @param config the whole model config
+   * @throws UnsupportedKerasFeatureException naming the first such object
+   */
+  public static void refuseCode(JsonNode config) {
+    // Iterative, not recursive: the JSON parser bounds the depth, but this needs no stack.
+    ArrayDeque<JsonNode> pending = new ArrayDeque<>();
+    pending.push(config);
+    while (!pending.isEmpty()) {
+      JsonNode node = pending.pop();
+      JsonNode cls = node.get("class_name");
+      if (node.isObject() && cls != null && cls.isTextual() && node.path("config").isObject()) {
+        refuseCodeHere(node, cls.asText());
+      }
+      if (node.isContainerNode()) {
+        node.elements().forEachRemaining(pending::push);
+      }
+    }
+  }
+
+  private static void refuseCodeHere(JsonNode object, String cls) {
+    JsonNode inner = object.get("config");
+    String name = inner.path("name").asText(object.path("name").asText(""));
+    String where = cls + (name.isEmpty() ? "" : " '" + name + "'");
+    if (PYTHON_CODE.contains(cls)) {
+      throw new UnsupportedKerasFeatureException(where + " holds Python code, which "
+          + "seq2seq4j never runs (rewrite it as built-in layers)");
+    }
+    requireBuiltIn(object, where);
+  }
+
+  /**
    * A custom class registered under the name of a built-in one is still custom code: Keras 3
    * marks built-ins with a {@code keras} module and no registered name.
    */
   private static void requireBuiltIn(JsonNode layerObject, String where) {
     JsonNode module = layerObject.get("module");
-    if (module != null && !module.isNull()
-        && !(module.asText().equals("keras") || module.asText().startsWith("keras."))) {
+    if (module != null && !module.isNull() && !isKerasModule(module.asText())) {
       throw new UnsupportedKerasFeatureException(where + " comes from module '" + module.asText()
           + "': custom layers are code, which seq2seq4j never loads");
     }
@@ -168,6 +210,16 @@ public final class LayerCodecs {
       throw new UnsupportedKerasFeatureException(where + " is the custom class '"
           + registered.asText() + "', which seq2seq4j never loads");
     }
+  }
+
+  /** Keras's own modules: Keras 3's {@code keras.*}, and tf_keras's for Keras 2 archives. */
+  private static boolean isKerasModule(String module) {
+    for (String root : new String[] {"keras", "tf_keras"}) {
+      if (module.equals(root) || module.startsWith(root + ".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

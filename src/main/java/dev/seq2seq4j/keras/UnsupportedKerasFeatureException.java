@@ -12,4 +12,14 @@ public final class UnsupportedKerasFeatureException extends IllegalArgumentExcep
   public UnsupportedKerasFeatureException(String message) {
     super(message);
   }
+
+  /**
+   * Creates the exception with the refusal it restates.
+   *
+   * @param message what is not supported, naming the file and the layer or option
+   * @param cause the original refusal
+   */
+  public UnsupportedKerasFeatureException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

@@ -41,11 +41,15 @@ public final class Initializers {
   /**
    * Glorot (Xavier) uniform: {@code U(-limit, limit)} with {@code limit = sqrt(6 / (fanIn +
    * fanOut))}, where for a 2-D weight fanIn is the number of rows and fanOut the number of columns.
+   * For a convolution kernel {@code [k, in, out]} both fans count the window too ({@code k * in}
+   * and {@code k * out}), as Keras's {@code compute_fans} does.
    */
   public static Initializer glorotUniform() {
     return (shape, random) -> {
-      long fanOut = shape[shape.length - 1];
-      long fanIn = shape.length == 1 ? fanOut : size(shape) / fanOut;
+      long receptiveField = shape.length <= 2 ? 1 : size(shape) / shape[shape.length - 1]
+          / shape[shape.length - 2];
+      long fanOut = shape[shape.length - 1] * receptiveField;
+      long fanIn = shape.length == 1 ? fanOut : size(shape) / shape[shape.length - 1];
       double limit = Math.sqrt(6.0 / (fanIn + fanOut));
       float[] v = new float[size(shape)];
       for (int i = 0; i < v.length; i++) {

@@ -42,6 +42,34 @@ class CliTest {
     assertEquals(0, CliRunner.run("--help").exitCode());
   }
 
+  /** The README's predict examples, on models trained with each recipe's defaults. */
+  @Test
+  void readmePredictExamplesWorkAsWritten(@TempDir Path tmp) {
+    String[][] examples = {{"addition-seq2seq", "3+10"}, {"reverse-lstm-default", "3 2 9 1"}};
+    for (String[] e : examples) {
+      Path dir = tmp.resolve(e[0]);
+      assertEquals(0, CliRunner.run("train", e[0], "--epochs", "1", "--save", dir.toString())
+          .exitCode());
+      CliRunner.Outcome o = CliRunner.run("predict", "--model", dir.toString(), e[1]);
+      assertEquals(0, o.exitCode(), e[0] + ": " + o.err());
+      assertTrue(o.out().strip().matches(e[0].startsWith("addition") ? "\\d+" : "\\d( \\d){3}"),
+          o.out());
+    }
+  }
+
+  @Test
+  void saveAndExportMayShareAFolder(@TempDir Path tmp) {
+    Path both = tmp.resolve("both");
+    CliRunner.Outcome o = CliRunner.run("train", "addition-mlp", "--epochs", "1", "--save",
+        both.toString(), "--export", both.toString());
+    assertEquals(0, o.exitCode(), o.err());
+    CliRunner.Outcome answer = CliRunner.run("predict", "--model", both.toString(), "12+50");
+    assertEquals(0, answer.exitCode(), answer.err());
+    CliRunner.Outcome parity = CliRunner.run("parity", both.toString());
+    assertEquals(0, parity.exitCode(), parity.err() + parity.out());
+    assertTrue(parity.out().contains("PASS") || parity.out().contains("passed"), parity.out());
+  }
+
   @Test
   void summaryPrintsTheKerasTable() {
     CliRunner.Outcome o = CliRunner.run("summary", "addition-seq2seq");

@@ -182,8 +182,8 @@ class InteropCliTest {
     ObjectMapper json = new ObjectMapper();
     ObjectNode parity = (ObjectNode) json.readTree(dir.resolve("parity.json").toFile());
     ObjectNode layer = (ObjectNode) parity.at("/model_config/config/layers/1");
-    layer.put("class_name", "Conv1D");
+    layer.put("class_name", "Conv2D");
     json.writeValue(dir.resolve("parity.json").toFile(), parity);
-    assertOneErrorLine(CliRunner.run("parity", dir.toString()), "unsupported Keras layer Conv1D 'lstm'");
+    assertOneErrorLine(CliRunner.run("parity", dir.toString()), "unsupported Keras layer Conv2D 'lstm'");
   }
 }

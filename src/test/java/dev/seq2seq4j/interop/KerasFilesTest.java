@@ -74,6 +74,9 @@ class KerasFilesTest {
         ImportedModel.withShapesOf(parity, Map.of()), null);
     ParityReport report = ParityChecker.againstRecorded(file.toString(), parity.probes(),
         m.model(), m.weights(), ParityChecker.DEFAULT_TOLERANCE);
+    System.out.printf(java.util.Locale.ROOT, "keras file %s (%s, %s): max abs error %.3e%n",
+        Fixtures.projectRoot().resolve("saved-models").relativize(file), m.format(), m.version(),
+        report.maxAbsError());
     assertTrue(report.passed(), report.format());
   }
 

@@ -69,8 +69,8 @@ class KerasModelBuilderTest {
     assertEquals("LSTM 'lstm' is stateful, which is not supported (rebuild it with "
             + "stateful=False to carry state between calls yourself)",
         refusal(withLayerChange("lstm", l -> ((ObjectNode) l.get("config")).put("stateful", true))));
-    assertTrue(refusal(withLayerChange("lstm", l -> l.put("class_name", "Conv1D")))
-        .startsWith("unsupported Keras layer Conv1D 'lstm'; supported: "));
+    assertTrue(refusal(withLayerChange("lstm", l -> l.put("class_name", "Conv2D")))
+        .startsWith("unsupported Keras layer Conv2D 'lstm'; supported: "));
     assertTrue(refusal(withLayerChange("lstm", l -> l.put("class_name", "Lambda")))
         .startsWith("Lambda 'lstm' holds Python code, which seq2seq4j never runs"));
     assertTrue(refusal(withLayerChange("lstm", l -> l.put("module", "my_project.layers")))

@@ -41,7 +41,8 @@ public final class ParityChecker {
    * @param tolerance the largest absolute difference that passes
    * @param seed seeds the random inputs used when there is no parity.json
    * @return the per-output errors and the verdict
-   * @throws ModelLoadException if the folder or its checkpoint is broken
+   * @throws dev.seq2seq4j.interop.savedmodel.ModelLoadException if the folder or its checkpoint
+   *     is broken
    * @throws IllegalArgumentException if the signature is unknown or does not fit the rebuild
    */
   public static ParityReport check(

@@ -2,10 +2,12 @@ package dev.seq2seq4j.interop.parity;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seq2seq4j.data.FloatBlock;
+import dev.seq2seq4j.keras.KerasJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -75,8 +77,12 @@ public record ParityFile(
     }
     try {
       return MAPPER.readValue(file.toFile(), ParityFile.class);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("reference file " + file + " is not a parity file: "
+          + KerasJson.describe(e), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read reference file " + file + ": "
+          + e.getMessage(), e);
     }
   }
 
@@ -111,7 +117,8 @@ public record ParityFile(
   public record TensorSpec(String name, String dtype, List<Long> shape) {
 
     /**
-     * Returns the shape in the form {@link SignatureInfo.Spec} uses.
+     * Returns the shape in the form {@link
+     * dev.seq2seq4j.interop.savedmodel.SignatureInfo.Spec} uses.
      *
      * @return dimension sizes with -1 for unknown ones
      */
@@ -132,7 +139,9 @@ public record ParityFile(
     /**
      * Returns the probe inputs.
      *
-     * @return arrays ready for {@link SavedModelRunner#run(String, Map)}, by input name
+     * @return arrays ready for {@link
+     *     dev.seq2seq4j.interop.savedmodel.SavedModelRunner#run(String, java.util.Map)}, by
+     *     input name
      */
     public Map<String, FloatBlock> inputArrays() {
       return toArrays(inputs);
@@ -160,9 +169,21 @@ public record ParityFile(
    * @param shape dimension sizes
    * @param data values; each is a float32 written at full precision, so the narrowing to
    *     float below is exact
+   * @param dtype {@code int32} for integer inputs (an Embedding's indices), else {@code null}
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record ProbeTensor(long[] shape, double[] data) {
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  public record ProbeTensor(long[] shape, double[] data, String dtype) {
+
+    /**
+     * A float32 tensor.
+     *
+     * @param shape dimension sizes
+     * @param data values
+     */
+    public ProbeTensor(long[] shape, double[] data) {
+      this(shape, data, null);
+    }
 
     /**
      * Converts to a float32 array.

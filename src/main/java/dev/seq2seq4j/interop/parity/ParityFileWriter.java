@@ -5,8 +5,11 @@ import dev.seq2seq4j.data.FloatBlock;
 import dev.seq2seq4j.interop.savedmodel.SavedModelRunner;
 import dev.seq2seq4j.interop.savedmodel.SignatureInfo;
 import dev.seq2seq4j.keras.KerasConfigWriter;
+import dev.seq2seq4j.nn.DType;
 import dev.seq2seq4j.nn.Model;
+import dev.seq2seq4j.nn.ModelGraph;
 import dev.seq2seq4j.nn.WeightSpec;
+import dev.seq2seq4j.nn.Weights;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -14,8 +17,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
 import org.tensorflow.TensorFlow;
+import org.tensorflow.op.Ops;
 
 /**
  * Writes a {@code parity.json} beside a SavedModel that Java exported, in the format
@@ -36,7 +41,7 @@ public final class ParityFileWriter {
    * Probes the SavedModel in {@code dir} with {@link #PROBE_ROWS} rows of seeded uniform [0, 1)
    * inputs and writes {@code dir/parity.json}.
    *
-   * @param dir a SavedModel folder written by {@link SavedModelExporter}
+   * @param dir a SavedModel folder written by {@link dev.seq2seq4j.interop.savedmodel.SavedModelExporter}
    * @param recipe what was trained (free text, e.g. a recipe name)
    * @param seed the training seed; the probes use {@code seed + 1000}
    * @param model the model that was exported (for the weight table)
@@ -47,17 +52,9 @@ public final class ParityFileWriter {
       Path dir, String recipe, long seed, Model model, ParityFile.Training training) {
     try (SavedModelRunner runner = SavedModelRunner.open(dir)) {
       SignatureInfo sig = runner.signature(SavedModelRunner.DEFAULT_SIGNATURE);
-      SplittableRandom random = new SplittableRandom(seed + 1000);
-      Map<String, FloatBlock> inputs = new LinkedHashMap<>();
+      Map<String, FloatBlock> inputs = ProbeInputs.forModel(model, PROBE_ROWS, seed + 1000);
       List<ParityFile.TensorSpec> inSpecs = new ArrayList<>();
       for (SignatureInfo.Spec spec : sig.inputs()) {
-        long[] shape = spec.shape().clone();
-        shape[0] = PROBE_ROWS;
-        float[] data = new float[(int) FloatBlock.checkedSize(shape)];
-        for (int i = 0; i < data.length; i++) {
-          data[i] = (float) random.nextDouble();
-        }
-        inputs.put(spec.name(), FloatBlock.wrap(data, shape));
         inSpecs.add(tensorSpec(spec));
       }
       Map<String, FloatBlock> outputs = runner.run(SavedModelRunner.DEFAULT_SIGNATURE, inputs);
@@ -73,7 +70,7 @@ public final class ParityFileWriter {
               KerasConfigWriter.write(model),
               weightTable(model),
               new ParityFile.Signature(SavedModelRunner.DEFAULT_SIGNATURE, inSpecs, outSpecs),
-              new ParityFile.Probes(probeTensors(inputs), probeTensors(outputs)),
+              new ParityFile.Probes(probeTensors(inputs, model), probeTensors(outputs, null)),
               training,
               MAPPER.createObjectNode()
                   .put("description", "uniform [0, 1) probe inputs")
@@ -102,7 +99,53 @@ public final class ParityFileWriter {
     return table;
   }
 
-  private static Map<String, ParityFile.ProbeTensor> probeTensors(Map<String, FloatBlock> arrays) {
+  /**
+   * Writes the reference of a Keras file Java wrote ({@code .keras}, {@code .h5}): seeded probe
+   * inputs and the outputs the native model computes for them, as {@code <name>.parity.json}
+   * beside the file, so Keras can be checked against Java ({@code
+   * python-export/check_keras_file.py FILE}).
+   *
+   * @param modelFile the Keras file written
+   * @param recipe what was trained (free text)
+   * @param seed the training seed; the probes use {@code seed + 1000}
+   * @param model the model
+   * @param weights its weights
+   * @param training the training metrics, may be partial
+   * @return where the reference was written
+   */
+  public static Path writeForFile(Path modelFile, String recipe, long seed, Model model,
+      Weights weights, ParityFile.Training training) {
+    Map<String, FloatBlock> inputs = ProbeInputs.forModel(model, PROBE_ROWS, seed + 1000);
+    List<FloatBlock> out;
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
+      ModelGraph mg = ModelGraph.build(model, Ops.create(g));
+      mg.setWeights(s, weights);
+      out = mg.run(s, new ArrayList<>(inputs.values()));
+    }
+    Map<String, FloatBlock> outputs = new LinkedHashMap<>();
+    for (int i = 0; i < out.size(); i++) {
+      outputs.put("output_" + i, out.get(i));
+    }
+    String name = modelFile.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    Path target = modelFile.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".parity.json");
+    ParityFile parity = new ParityFile(recipe, seed,
+        Map.of("tensorflow", TensorFlow.version(), "producer", "seq2seq4j"),
+        KerasConfigWriter.write(model), weightTable(model), null,
+        new ParityFile.Probes(probeTensors(inputs, model), probeTensors(outputs, null)), training,
+        MAPPER.createObjectNode().put("description", "seeded probe inputs (uniform [0, 1), or "
+            + "token indices below the vocabulary)").put("seed", seed + 1000));
+    try {
+      MAPPER.writerWithDefaultPrettyPrinter().writeValue(target.toFile(), parity);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
+    }
+    return target;
+  }
+
+  private static Map<String, ParityFile.ProbeTensor> probeTensors(
+      Map<String, FloatBlock> arrays, Model model) {
     Map<String, ParityFile.ProbeTensor> out = new LinkedHashMap<>();
     arrays.forEach(
         (name, a) -> {
@@ -110,7 +153,9 @@ public final class ParityFileWriter {
           for (int i = 0; i < d.length; i++) {
             d[i] = a.data()[i];
           }
-          out.put(name, new ParityFile.ProbeTensor(a.shape(), d));
+          boolean ints = model != null && model.inputNames().contains(name)
+              && model.inputs().get(model.inputNames().indexOf(name)).dtype() == DType.INT32;
+          out.put(name, new ParityFile.ProbeTensor(a.shape(), d, ints ? "int32" : null));
         });
     return out;
   }

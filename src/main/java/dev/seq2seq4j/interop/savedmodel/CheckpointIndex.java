@@ -234,9 +234,9 @@ public final class CheckpointIndex {
     Path data = dataFile(shard);
     try (FileChannel ch = FileChannel.open(data, StandardOpenOption.READ)) {
       for (Entry e : entries.values()) {
-        // String tensors checksum their length prefixes too; TensorFlow checks those itself.
-        if (e.shard() != shard || e.dtype() == DataType.DT_STRING || e.sliced() || e.size() == 0
-            || e.size() > Integer.MAX_VALUE) {
+        // A string tensor's checksum covers all its bytes too (the varint lengths, their own
+        // masked CRC, then the strings): the object graph is verified like any weight.
+        if (e.shard() != shard || e.sliced() || e.size() == 0 || e.size() > Integer.MAX_VALUE) {
           continue;
         }
         ByteBuffer buf = ByteBuffer.allocate((int) e.size());
@@ -246,9 +246,10 @@ public final class CheckpointIndex {
                 + e.key() + "'");
           }
         }
-        CRC32C crc = new CRC32C();
-        crc.update(buf.flip());
-        if (mask((int) crc.getValue()) != e.maskedCrc32c()) {
+        buf.flip();
+        int actual = e.dtype() == DataType.DT_STRING ? stringTensorCrc(data, e, buf)
+            : crc32c(buf);
+        if (mask(actual) != e.maskedCrc32c()) {
           throw new ModelLoadException("checkpoint data file " + data + " is corrupt: the bytes of '"
               + e.key() + "' do not match their checksum");
         }
@@ -314,6 +315,67 @@ public final class CheckpointIndex {
       }
     }
     throw new IllegalStateException("malformed varint");
+  }
+
+  private static int crc32c(ByteBuffer bytes) {
+    CRC32C crc = new CRC32C();
+    crc.update(bytes);
+    return (int) crc.getValue();
+  }
+
+  /**
+   * The checksum TensorFlow's bundle writer gives a string tensor, whose bytes are each
+   * element's length as a varint, a masked CRC32C of the lengths, then the strings: the CRC32C
+   * runs over each length as a little-endian uint32 (uint64 past 4 GiB), not over the varint
+   * bytes, then over the stored length checksum and the string bytes.
+   */
+  private static int stringTensorCrc(Path data, Entry e, ByteBuffer bytes) {
+    long elements = 1;
+    for (long d : e.shape()) {
+      elements = d < 0 || d > 0 && elements > Long.MAX_VALUE / d ? -1 : elements * d;
+      if (elements < 0) {
+        break;
+      }
+    }
+    // Every element takes at least one length byte.
+    if (elements < 0 || elements > bytes.remaining()) {
+      throw new ModelLoadException("checkpoint data file " + data + " is corrupt: string tensor '"
+          + e.key() + "' claims " + Arrays.toString(e.shape()) + " elements in " + e.size()
+          + " bytes");
+    }
+    CRC32C crc = new CRC32C();
+    ByteBuffer word = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+    long stringBytes = 0;
+    for (long i = 0; i < elements; i++) {
+      long length = 0;
+      int shift = 0;
+      while (true) {
+        if (!bytes.hasRemaining() || shift > 63) {
+          throw new ModelLoadException("checkpoint data file " + data + " is corrupt: string "
+              + "tensor '" + e.key() + "' has a broken length");
+        }
+        int b = bytes.get() & 0xff;
+        length |= (long) (b & 0x7f) << shift;
+        shift += 7;
+        if ((b & 0x80) == 0) {
+          break;
+        }
+      }
+      word.clear();
+      if (length >= 0 && length <= 0xffffffffL) {
+        word.putInt((int) length);
+      } else {
+        word.putLong(length);
+      }
+      crc.update(word.flip());
+      stringBytes += length;
+    }
+    if (bytes.remaining() < 4 || stringBytes < 0 || stringBytes != bytes.remaining() - 4) {
+      throw new ModelLoadException("checkpoint data file " + data + " is corrupt: string tensor '"
+          + e.key() + "' lengths do not add up to its " + e.size() + " bytes");
+    }
+    crc.update(bytes);
+    return (int) crc.getValue();
   }
 
   /** TensorFlow stores CRC32C values masked (rotated and offset) so CRCs of CRCs stay strong. */

@@ -174,7 +174,7 @@ public final class H5Reader implements AutoCloseable {
     if (text.startsWith("{")) {
       if (name.endsWith(".weights.json")) {
         return "is a sharded-weights index (Keras 3.10+ save_weights with max_shard_size), "
-            + "not an HDF5 file; sharded weights are not supported";
+            + "not an HDF5 file; open it with ShardedWeights, or as any model file";
       }
       return "is JSON, not an HDF5 file";
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seq2seq4j.keras.KerasFileException;
+import dev.seq2seq4j.keras.KerasJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -94,6 +95,7 @@ public final class KerasZip {
     String name = file.toString();
     checkLooksLikeZip(name, file);
     try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
+      long bytes = Files.size(file);
       List<String> names = SafeZip.entryNames(name, zip, limits.maxChildren());
       if (!names.contains(CONFIG)) {
         List<String> some = names.subList(0, Math.min(names.size(), 5));
@@ -103,11 +105,12 @@ public final class KerasZip {
       }
       checkWeightsForm(name, names);
       String config = jsonObject(name, CONFIG,
-          SafeZip.read(name, zip, CONFIG, limits.maxJsonBytes()));
+          SafeZip.read(name, zip, bytes, CONFIG, limits.maxJsonBytes()));
       String metadata = names.contains(METADATA)
-          ? jsonObject(name, METADATA, SafeZip.read(name, zip, METADATA, limits.maxJsonBytes()))
+          ? jsonObject(name, METADATA,
+              SafeZip.read(name, zip, bytes, METADATA, limits.maxJsonBytes()))
           : null;
-      byte[] weights = SafeZip.read(name, zip, WEIGHTS, limits.maxFileBytes());
+      byte[] weights = SafeZip.read(name, zip, bytes, WEIGHTS, limits.maxFileBytes());
       return new KerasZip(name, limits, List.copyOf(names), config, metadata, weights);
     } catch (IOException | RuntimeException e) {
       if (e instanceof KerasFileException k) {
@@ -116,6 +119,57 @@ public final class KerasZip {
       // ZipFile reports a damaged central directory as IOException, a bad name encoding as
       // IllegalArgumentException.
       throw new KerasFileException(name, "", "is not a valid zip archive: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Whether a folder is a Keras archive written unzipped ({@code model.save(dir,
+   * zipped=False)}, Keras 3.10+): it holds {@code config.json} and {@code model.weights.h5}.
+   *
+   * @param dir a folder
+   * @return true if it holds both entries as files
+   */
+  public static boolean isUnzippedArchive(Path dir) {
+    return Files.isRegularFile(dir.resolve(CONFIG)) && Files.isRegularFile(dir.resolve(WEIGHTS));
+  }
+
+  /**
+   * Reads an unzipped archive: the same three entries as files of one folder, under the same
+   * bounds (each file's size is checked before it is read; only these fixed names are read).
+   *
+   * @param dir the folder
+   * @param limits the bounds, as for {@link #read(Path, H5Limits)}
+   * @return its contents
+   * @throws KerasFileException if it is not a valid unzipped Keras archive
+   */
+  public static KerasZip readFolder(Path dir, H5Limits limits) {
+    String name = dir.toString();
+    if (!isUnzippedArchive(dir)) {
+      throw new KerasFileException(name, "", "is not an unzipped Keras archive (it needs "
+          + CONFIG + " and " + WEIGHTS + ")");
+    }
+    String config = jsonObject(name, CONFIG, readBounded(name, dir, CONFIG,
+        limits.maxJsonBytes()));
+    String metadata = Files.isRegularFile(dir.resolve(METADATA))
+        ? jsonObject(name, METADATA, readBounded(name, dir, METADATA, limits.maxJsonBytes()))
+        : null;
+    byte[] weights = readBounded(name, dir, WEIGHTS, limits.maxFileBytes());
+    List<String> names = metadata == null ? List.of(CONFIG, WEIGHTS)
+        : List.of(METADATA, CONFIG, WEIGHTS);
+    return new KerasZip(name, limits, names, config, metadata, weights);
+  }
+
+  private static byte[] readBounded(String name, Path dir, String entry, long limit) {
+    Path file = dir.resolve(entry);
+    try {
+      long size = Files.size(file);
+      if (size > limit) {
+        throw new KerasFileException(name, entry, "holds " + size
+            + " bytes, more than the limit of " + limit);
+      }
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new KerasFileException(name, entry, "cannot be read: " + e.getMessage(), e);
     }
   }
 
@@ -171,7 +225,7 @@ public final class KerasZip {
       node = JSON.readTree(text);
     } catch (JsonProcessingException e) {
       throw new KerasFileException(name, where, "is not valid JSON: "
-          + e.getOriginalMessage(), e);
+          + KerasJson.describe(e), e);
     }
     if (node == null || !node.isObject()) {
       throw new KerasFileException(name, where, "is not a JSON object");
@@ -305,8 +359,9 @@ public final class KerasZip {
       if (node == null || !node.isObject()) {
         throw new IllegalArgumentException(what + " must be a JSON object");
       }
-    } catch (IOException e) {
-      throw new IllegalArgumentException(what + " is not valid JSON: " + e.getMessage(), e);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(what + " is not valid JSON: " + KerasJson.describe(e),
+          e);
     }
   }
 

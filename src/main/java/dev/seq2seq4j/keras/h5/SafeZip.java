@@ -23,6 +23,10 @@ final class SafeZip {
 
   private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
   private static final int CHUNK = 1 << 16;
+  /** The most a compressed entry may inflate per compressed byte (Apache POI uses 100 too). */
+  static final int MAX_RATIO = 100;
+  /** Entries up to this size are not held to {@link #MAX_RATIO}: small JSON compresses well. */
+  static final int RATIO_FREE_BYTES = 1 << 20;
 
   private SafeZip() {}
 
@@ -80,19 +84,26 @@ final class SafeZip {
   }
 
   /**
-   * Inflates one entry into a buffer of its declared size. The declared size is only a claim:
-   * inflating past it, or past the limit, fails at once, so a zip bomb costs at most the
-   * limit's worth of work and memory. A short entry or a checksum mismatch fails too.
+   * Inflates one entry. Neither its declared size nor its compression is trusted: the bytes it
+   * may inflate to are bounded by {@code limit} and by what the archive can honestly hold (a
+   * stored entry no more than the archive's length, a compressed one no more than {@value
+   * #MAX_RATIO} times its compressed bytes, past a {@value #RATIO_FREE_BYTES}-byte allowance).
+   * Real model files compress about 1:1 (Keras stores its entries uncompressed), so only a zip
+   * bomb meets that bound. The buffer grows with the data actually inflated, never to a
+   * declared size up front, so a false claim costs nothing. A short entry or a checksum
+   * mismatch fails too.
    *
    * @param name the archive, for messages
    * @param zip the open archive
+   * @param archiveBytes the archive's length on disk
    * @param entryName an entry known to exist
    * @param limit the most bytes the entry may hold
    * @return the entry's bytes
    * @throws KerasFileException if the entry is too large or corrupt
    * @throws IOException if the archive cannot be read
    */
-  static byte[] read(String name, ZipFile zip, String entryName, long limit) throws IOException {
+  static byte[] read(String name, ZipFile zip, long archiveBytes, String entryName, long limit)
+      throws IOException {
     String where = "entry " + entryName;
     ZipEntry entry = zip.getEntry(entryName);
     long declared = entry.getSize();
@@ -100,24 +111,32 @@ final class SafeZip {
       throw new KerasFileException(name, where, "declares " + declared
           + " bytes, more than the limit of " + limit);
     }
-    byte[] buffer = new byte[declared >= 0 ? (int) declared : (int) Math.min(limit, CHUNK)];
+    long ceiling = inflationCeiling(name, where, entry, archiveBytes, limit);
+    if (declared > ceiling) {
+      throw new KerasFileException(name, where, entry.getMethod() == ZipEntry.STORED
+          ? "declares " + declared + " stored bytes in a " + archiveBytes + "-byte archive"
+          : "declares " + declared + " bytes from " + entry.getCompressedSize()
+              + " compressed, more than the " + MAX_RATIO + ":1 ratio this reader allows "
+              + "(a zip bomb?)");
+    }
+    long bound = declared >= 0 ? declared : ceiling;
+    byte[] buffer = new byte[(int) Math.min(bound, CHUNK)];
     int filled = 0;
     CRC32 crc = new CRC32();
     try (InputStream in = zip.getInputStream(entry)) {
       byte[] chunk = new byte[CHUNK];
       int n;
       while ((n = in.read(chunk)) > 0) {
-        if (filled + (long) n > limit) {
-          throw new KerasFileException(name, where, "inflates past the limit of " + limit
-              + " bytes");
+        if (filled + (long) n > bound) {
+          throw new KerasFileException(name, where, declared >= 0
+              ? "inflates past its declared size of " + declared + " bytes"
+              : "inflates past " + bound + " bytes, the most its " + entry.getCompressedSize()
+                  + " compressed bytes may hold (limit " + limit + ", ratio " + MAX_RATIO
+                  + ":1)");
         }
         if (filled + n > buffer.length) {
-          if (declared >= 0) {
-            throw new KerasFileException(name, where, "inflates past its declared size of "
-                + declared + " bytes");
-          }
           buffer = Arrays.copyOf(buffer,
-              (int) Math.min(limit, Math.max(filled + (long) n, 2L * buffer.length)));
+              (int) Math.min(bound, Math.max(filled + (long) n, 2L * buffer.length)));
         }
         System.arraycopy(chunk, 0, buffer, filled, n);
         crc.update(chunk, 0, n);
@@ -134,5 +153,19 @@ final class SafeZip {
       throw new KerasFileException(name, where, "is corrupt: its checksum does not match");
     }
     return filled == buffer.length ? buffer : Arrays.copyOf(buffer, filled);
+  }
+
+  /** The most bytes an entry can honestly inflate to, given the archive it sits in. */
+  private static long inflationCeiling(String name, String where, ZipEntry entry,
+      long archiveBytes, long limit) {
+    long compressed = entry.getCompressedSize();
+    if (compressed > archiveBytes) {
+      throw new KerasFileException(name, where, "claims " + compressed
+          + " compressed bytes in a " + archiveBytes + "-byte archive");
+    }
+    long present = compressed >= 0 ? compressed : archiveBytes;
+    long honest = entry.getMethod() == ZipEntry.STORED ? present
+        : Math.max(RATIO_FREE_BYTES, present * MAX_RATIO);
+    return Math.min(limit, honest);
   }
 }

@@ -128,16 +128,17 @@ public final class GruCell extends RnnCell {
       p = p.with("input_bias", w.get("bias"));
     }
     if (!resetAfter) {
-      p = p.with("recurrent_zr", tf.slice(r, tf.constant(new long[] {0, 0}),
-              tf.constant(new long[] {units, 2L * units})))
-          .with("recurrent_h", tf.slice(r, tf.constant(new long[] {0, 2L * units}),
-              tf.constant(new long[] {units, units})));
+      // int32 bounds: the gradient of Slice subtracts them from an int32 shape.
+      p = p.with("recurrent_zr", tf.slice(r, tf.constant(new int[] {0, 0}),
+              tf.constant(new int[] {units, 2 * units})))
+          .with("recurrent_h", tf.slice(r, tf.constant(new int[] {0, 2 * units}),
+              tf.constant(new int[] {units, units})));
     }
     return p;
   }
 
   private static Operand<TFloat32> row(Ops tf, Operand<TFloat32> b, int i) {
-    return tf.reshape(tf.slice(b, tf.constant(new long[] {i, 0}), tf.constant(new long[] {1, -1})),
+    return tf.reshape(tf.slice(b, tf.constant(new int[] {i, 0}), tf.constant(new int[] {1, -1})),
         tf.constant(new long[] {-1}));
   }
 

@@ -41,6 +41,31 @@ public final class SavedWeights {
     this.metadata = Collections.unmodifiableMap(metadata);
   }
 
+  /**
+   * The names of the files a saved-weights folder holds.
+   *
+   * @return {@code weights.json} and {@code weights.bin}
+   */
+  public static Set<String> fileNames() {
+    return FILES;
+  }
+
+  /**
+   * Checks, before training starts, that {@link #save} may write {@code dir}: it is absent or
+   * holds saved weights only.
+   *
+   * @param dir the folder
+   * @throws IllegalArgumentException if it holds anything else
+   * @throws UncheckedIOException if it cannot be listed
+   */
+  public static void checkTarget(Path dir) {
+    try {
+      AtomicDirectory.requireOurs(dir, FILES, "weights");
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The weights by qualified name, in saved order. */
   public Weights weights() {
     return weights;

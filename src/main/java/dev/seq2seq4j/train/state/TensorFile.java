@@ -193,6 +193,14 @@ final class TensorFile {
         float[] values = new float[(int) size];
         buf.position(start);
         buf.asFloatBuffer().get(values);
+        // Training stops at the first non-finite loss and keeps the last good state, so a NaN
+        // or infinity here was put there by something else; it would make every answer wrong.
+        for (float v : values) {
+          if (!Float.isFinite(v)) {
+            throw new IllegalArgumentException(what + ": tensor '" + name + "' holds " + v
+                + ", which no saved model or training state can hold");
+          }
+        }
         out.put(name, FloatBlock.wrap(values, shape));
         next += size;
       }

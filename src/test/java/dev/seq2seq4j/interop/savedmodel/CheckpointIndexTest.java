@@ -38,6 +38,27 @@ class CheckpointIndexTest {
     return to.resolve("variables/variables");
   }
 
+  /** A flipped bit in the object graph (a string tensor) or in a string's length is caught. */
+  @Test
+  void stringTensorsAreVerifiedLikeWeights(@TempDir Path tmp) throws IOException {
+    Path prefix = copyModel(tmp);
+    CheckpointIndex index = CheckpointIndex.read(prefix).verifyData();
+    CheckpointIndex.Entry graph = index.entries().get("_CHECKPOINTABLE_OBJECT_GRAPH");
+    assertEquals(DataType.DT_STRING, graph.dtype());
+    Path data = index.dataFile(0);
+    byte[] intact = Files.readAllBytes(data);
+    long[] places = {graph.offset() + graph.size() - 1, graph.offset() + graph.size() / 2,
+        graph.offset()};
+    for (long at : places) {
+      byte[] bytes = intact.clone();
+      bytes[(int) at] ^= 0x04;
+      Files.write(data, bytes);
+      ModelLoadException e = assertThrows(ModelLoadException.class,
+          () -> CheckpointIndex.read(prefix).verifyData(), "flip at " + at);
+      assertTrue(e.getMessage().contains("_CHECKPOINTABLE_OBJECT_GRAPH"), e.getMessage());
+    }
+  }
+
   @Test
   void indexAgreesWithTheSavedModelsVariables() {
     CheckpointIndex index = CheckpointIndex.read(MODEL.resolve("variables/variables")).verifyData();

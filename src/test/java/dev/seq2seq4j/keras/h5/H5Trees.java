@@ -10,7 +10,36 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** Whole-tree operations on read files, for copies and comparisons in tests. */
-final class H5Trees {
+public final class H5Trees {
+
+  /**
+   * Changes a copy on its way into the writer: each method sees one item and returns what the
+   * copy holds instead, or null to leave the item out. The defaults copy unchanged.
+   */
+  public interface Edit {
+    /** A string attribute of the group at {@code path}. */
+    default String attribute(String path, String name, String value) {
+      return value;
+    }
+
+    /** A list-of-strings attribute (such as {@code weight_names}) of the group at {@code path}. */
+    default List<String> listAttribute(String path, String name, List<String> values) {
+      return values;
+    }
+
+    /** A float dataset at {@code path}. */
+    default FloatBlock floats(String path, FloatBlock values) {
+      return values;
+    }
+
+    /** Whether the float dataset at {@code path} is written as int64 (rounded) instead. */
+    default boolean asIntegers(String path) {
+      return false;
+    }
+  }
+
+  /** The edit that changes nothing. */
+  private static final Edit UNCHANGED = new Edit() {};
 
   private H5Trees() {}
 
@@ -84,19 +113,52 @@ final class H5Trees {
    * and integers as int64 (the only types Keras model files hold).
    */
   static void copy(H5Group from, H5Writer.Group to) {
+    copy(from, to, UNCHANGED);
+  }
+
+  /**
+   * Copies a read tree into a writer as {@link #copy(H5Group, H5Writer.Group)} does, through an
+   * edit that may change or drop any attribute or dataset.
+   *
+   * @param from the tree read
+   * @param to the group written
+   * @param edit what changes on the way
+   */
+  public static void copy(H5Group from, H5Writer.Group to, Edit edit) {
+    String path = from.path();
     for (String attribute : listNames(from)) {
       Optional<List<String>> list = stringListOrNothing(from, attribute);
       if (list.isPresent()) {
-        to.attribute(attribute, list.get());
+        List<String> values = edit.listAttribute(path, attribute, list.get());
+        if (values != null) {
+          to.attribute(attribute, values);
+        }
       } else {
-        to.attribute(attribute, from.stringAttribute(attribute).orElseThrow());
+        String value = edit.attribute(path, attribute,
+            from.stringAttribute(attribute).orElseThrow());
+        if (value != null) {
+          to.attribute(attribute, value);
+        }
       }
     }
     for (String child : from.childNames()) {
+      String childPath = path.equals("/") ? "/" + child : path + "/" + child;
       if (from.isGroup(child)) {
-        copy(from.requireGroup(child), to.group(child));
+        copy(from.requireGroup(child), to.group(child), edit);
       } else if (from.datasetType(child).startsWith("float")) {
-        to.dataset(child, from.readFloats(child));
+        FloatBlock values = edit.floats(childPath, from.readFloats(child));
+        if (values == null) {
+          continue;
+        }
+        if (edit.asIntegers(childPath)) {
+          long[] rounded = new long[values.size()];
+          for (int i = 0; i < rounded.length; i++) {
+            rounded[i] = Math.round(values.data()[i]);
+          }
+          to.longDataset(child, rounded, values.shape());
+        } else {
+          to.dataset(child, values);
+        }
       } else {
         to.longDataset(child, from.readLongs(child), from.datasetShape(child));
       }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.ThreadMXBean;
 import dev.seq2seq4j.keras.KerasFileException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -180,6 +182,35 @@ class KerasZipTest {
     byte[] lying = patchDeclaredSize(honest, 8 << 20, 1000);
     assertContains(refusal(lying), "entry model.weights.h5",
         "inflates past its declared size of 1000 bytes");
+  }
+
+  @Test
+  void zipBombsAreRefusedByTheirRatioBeforeTheirClaimIsAllocated() throws IOException {
+    Map<String, byte[]> entries = kerasEntries();
+    byte[] bomb = new byte[8 << 20];
+    bomb[0] = (byte) 0x89;
+    entries.put("model.weights.h5", bomb);
+    byte[] honest = zip(entries);
+    // Under the default 2 GiB limit the 8 MiB of zeros from a few KiB is still refused.
+    assertContains(refusal(honest), "entry model.weights.h5", "declares 8388608 bytes",
+        "100:1 ratio");
+    // Claiming nearly 2 GiB costs no memory: the claim is checked before any buffer exists.
+    byte[] claimsGigabytes = patchDeclaredSize(honest, 8 << 20, 2_000_000_000);
+    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    assertContains(refusal(claimsGigabytes), "declares 2000000000 bytes", "ratio");
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertTrue(allocated < 32L << 20, "allocated " + allocated + " bytes");
+  }
+
+  @Test
+  void aStoredEntryCannotClaimMoreThanTheArchiveHolds() throws IOException {
+    Path file = tmp.resolve("model.keras");
+    KerasZip.write(file, CONFIG, METADATA, weights());
+    byte[] bytes = Files.readAllBytes(file);
+    int size = weights().length;
+    byte[] claims = patchDeclaredSize(bytes, size, 1_500_000_000);
+    assertContains(refusal(claims), "entry model.weights.h5");
   }
 
   /** Rewrites an entry's uncompressed size in its local and central headers. */

@@ -71,6 +71,20 @@ class SavedWeightsTest {
   }
 
   @Test
+  void nonFiniteValuesAreRefusedEvenWithValidChecksums(@TempDir Path tmp) {
+    for (float bad : new float[] {Float.NaN, Float.NEGATIVE_INFINITY}) {
+      Map<String, FloatBlock> values = new LinkedHashMap<>(weights().asMap());
+      FloatBlock kernel = values.get("lstm/cell/kernel");
+      float[] data = kernel.data().clone();
+      data[1] = bad;
+      values.put("lstm/cell/kernel", FloatBlock.wrap(data, kernel.shape()));
+      Path dir = tmp.resolve("w" + bad);
+      SavedWeights.save(dir, Weights.of(values), Map.of());
+      assertFails(dir, "tensor 'lstm/cell/kernel' holds " + bad);
+    }
+  }
+
+  @Test
   void unknownVersionsAndShapesAreRefused(@TempDir Path tmp) throws Exception {
     Path dir = tmp.resolve("w");
     SavedWeights.save(dir, weights(), Map.of());

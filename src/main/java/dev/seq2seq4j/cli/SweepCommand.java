@@ -62,6 +62,9 @@ final class SweepCommand implements Runnable {
     if (jobs < 1) {
       throw new UserInputException("--jobs must be >= 1, got " + jobs);
     }
+    // The table takes minutes to hours: a bad output path must fail now, not after it.
+    OutputPaths.file("--json", json, "");
+    OutputPaths.file("--plot", plot, ".png");
     UnaryOperator<RecipeConfig> overrides = c -> {
       RecipeConfig out = epochs == null ? c : c.withEpochs(epochs);
       return samples == null ? out : out.withSamples(samples);

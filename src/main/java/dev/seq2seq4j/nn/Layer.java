@@ -236,7 +236,7 @@ public abstract class Layer {
   public final long parameterCount() {
     long n = 0;
     for (WeightSpec w : weightTree().values()) {
-      n += w.size();
+      n = Shapes.saturatedSum(n, w.size());
     }
     return n;
   }

@@ -189,7 +189,7 @@ public class Model {
   public long parameterCount() {
     long n = 0;
     for (Layer l : layers) {
-      n += l.parameterCount();
+      n = Shapes.saturatedSum(n, l.parameterCount());
     }
     return n;
   }

@@ -12,6 +12,15 @@ public final class Shapes {
     return FloatBlock.checkedSize(shape);
   }
 
+  /**
+   * {@code a + b} for non-negative counts, capped at {@link Long#MAX_VALUE} instead of wrapping
+   * to a negative count.
+   */
+  public static long saturatedSum(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE : sum;
+  }
+
   /** The shape with a leading {@code None} batch dimension, as Keras prints it: {@code (None, 4, 10)}. */
   public static String withBatch(long[] shape) {
     StringBuilder sb = new StringBuilder("(None");

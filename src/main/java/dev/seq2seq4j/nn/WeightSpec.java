@@ -35,9 +35,20 @@ public final class WeightSpec {
     return shape.clone();
   }
 
-  /** The number of scalars in the weight. */
+  /**
+   * The number of scalars in the weight, exact even beyond what one Java array holds (capped at
+   * {@link Long#MAX_VALUE}), so that a mistyped size reaches the training budget's message that
+   * names the limit instead of failing while it is counted.
+   */
   public long size() {
-    return Shapes.size(shape);
+    long n = 1;
+    for (long d : shape) {
+      if (d != 0 && n > Long.MAX_VALUE / d) {
+        return Long.MAX_VALUE;
+      }
+      n *= d;
+    }
+    return n;
   }
 
   /** How the weight's initial values are drawn. */

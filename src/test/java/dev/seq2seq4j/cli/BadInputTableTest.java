@@ -144,6 +144,10 @@ class BadInputTableTest {
     r.add(row(2, "training state folder not found: /nonexistent", "train", "addition-mlp",
         "--resume", "/nonexistent"));
     r.add(row(2, "'abc' is not an int", "sweep", "--lengths", "abc"));
+    r.add(row(2, "--json needs a file or folder name", "sweep", "--json", ""));
+    r.add(row(2, "/proc does not accept new files", "sweep", "--json", "/proc/x.json"));
+    r.add(row(2, "--plot takes a file named *.png", "sweep", "--plot", t + "/table.svg"));
+    r.add(row(2, "more than the limit of", "train", "addition-seq2seq", "--units", "100000"));
     r.add(row(2, "unknown recipe 'nosuch'", "summary", "nosuch"));
     // parity: every option that does not apply or does not fit is refused.
     r.add(row(2, "the given shape (0, 10) does not fit it", "parity", s, "--input-shape",

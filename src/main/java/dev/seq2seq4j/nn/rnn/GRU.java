@@ -8,8 +8,7 @@ package dev.seq2seq4j.nn.rnn;
  */
 public final class GRU extends Rnn {
   private GRU(Builder b) {
-    super(b, new GruCell(b.units, b.activation, b.recurrentActivation, b.useBias, b.resetAfter,
-        b.kernelInitializer, b.recurrentInitializer, b.biasInitializer));
+    super(b, new GruCell(b.cellSettings(), b.recurrentActivation, b.resetAfter));
   }
 
   /**

@@ -1,10 +1,8 @@
 package dev.seq2seq4j.nn.rnn;
 
 import dev.seq2seq4j.nn.ActivationFunction;
-import dev.seq2seq4j.nn.Initializer;
 import dev.seq2seq4j.nn.LayerWeights;
 import dev.seq2seq4j.nn.WeightSpec;
-import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -26,31 +24,14 @@ import org.tensorflow.types.TFloat32;
  *
  * Then {@code h' = z * h + (1 - z) * hh}. State: {@code [h]}.
  */
-public final class GruCell extends RnnCell {
-  private final int units;
-  private final ActivationFunction activation;
+public final class GruCell extends KerasCell {
   private final ActivationFunction recurrentActivation;
-  private final boolean useBias;
   private final boolean resetAfter;
-  private final Initializer kernelInitializer;
-  private final Initializer recurrentInitializer;
-  private final Initializer biasInitializer;
 
-  GruCell(int units, ActivationFunction activation, ActivationFunction recurrentActivation,
-      boolean useBias, boolean resetAfter, Initializer kernelInitializer,
-      Initializer recurrentInitializer, Initializer biasInitializer) {
-    super("gru_cell");
-    if (units < 1) {
-      throw new IllegalArgumentException("GRU units must be >= 1, got " + units);
-    }
-    this.units = units;
-    this.activation = activation;
+  GruCell(CellSettings settings, ActivationFunction recurrentActivation, boolean resetAfter) {
+    super("gru_cell", "GRU", settings);
     this.recurrentActivation = recurrentActivation;
-    this.useBias = useBias;
     this.resetAfter = resetAfter;
-    this.kernelInitializer = kernelInitializer;
-    this.recurrentInitializer = recurrentInitializer;
-    this.biasInitializer = biasInitializer;
   }
 
   @Override
@@ -59,22 +40,8 @@ public final class GruCell extends RnnCell {
   }
 
   @Override
-  public int units() {
-    return units;
-  }
-
-  @Override
   public int stateCount() {
     return 1;
-  }
-
-  /**
-   * The candidate activation.
-   *
-   * @return {@code activation} (default tanh)
-   */
-  public ActivationFunction activation() {
-    return activation;
   }
 
   /**
@@ -84,15 +51,6 @@ public final class GruCell extends RnnCell {
    */
   public ActivationFunction recurrentActivation() {
     return recurrentActivation;
-  }
-
-  /**
-   * Whether the cell adds biases.
-   *
-   * @return {@code use_bias}
-   */
-  public boolean useBias() {
-    return useBias;
   }
 
   /**
@@ -106,13 +64,10 @@ public final class GruCell extends RnnCell {
 
   @Override
   public List<WeightSpec> weightSpecs(List<long[]> in) {
-    long inDim = inputDim(in);
-    List<WeightSpec> w = new ArrayList<>();
-    w.add(new WeightSpec("kernel", new long[] {inDim, 3L * units}, kernelInitializer));
-    w.add(new WeightSpec("recurrent_kernel", new long[] {units, 3L * units}, recurrentInitializer));
-    if (useBias) {
-      long[] shape = resetAfter ? new long[] {2, 3L * units} : new long[] {3L * units};
-      w.add(new WeightSpec("bias", shape, biasInitializer));
+    List<WeightSpec> w = kernels(in, 3);
+    if (useBias()) {
+      long[] shape = resetAfter ? new long[] {2, 3L * units()} : new long[] {3L * units()};
+      w.add(new WeightSpec("bias", shape, biasInitializer()));
     }
     return w;
   }
@@ -121,18 +76,18 @@ public final class GruCell extends RnnCell {
   public LayerWeights prepare(Ops tf, LayerWeights w) {
     Operand<TFloat32> r = w.get("recurrent_kernel");
     LayerWeights p = w;
-    if (useBias && resetAfter) {
+    if (useBias() && resetAfter) {
       Operand<TFloat32> b = w.get("bias");
       p = p.with("input_bias", row(tf, b, 0)).with("recurrent_bias", row(tf, b, 1));
-    } else if (useBias) {
+    } else if (useBias()) {
       p = p.with("input_bias", w.get("bias"));
     }
     if (!resetAfter) {
       // int32 bounds: the gradient of Slice subtracts them from an int32 shape.
       p = p.with("recurrent_zr", tf.slice(r, tf.constant(new int[] {0, 0}),
-              tf.constant(new int[] {units, 2 * units})))
-          .with("recurrent_h", tf.slice(r, tf.constant(new int[] {0, 2 * units}),
-              tf.constant(new int[] {units, units})));
+              tf.constant(new int[] {units(), 2 * units()})))
+          .with("recurrent_h", tf.slice(r, tf.constant(new int[] {0, 2 * units()}),
+              tf.constant(new int[] {units(), units()})));
     }
     return p;
   }
@@ -145,7 +100,7 @@ public final class GruCell extends RnnCell {
   @Override
   public Operand<TFloat32> projectInputs(Ops tf, Operand<TFloat32> x, LayerWeights w) {
     Operand<TFloat32> projected = tf.linalg.matMul(x, w.get("kernel"));
-    return useBias ? tf.math.add(projected, w.get("input_bias")) : projected;
+    return useBias() ? tf.math.add(projected, w.get("input_bias")) : projected;
   }
 
   @Override
@@ -162,30 +117,30 @@ public final class GruCell extends RnnCell {
     if (resetAfter) {
       // h·R + recurrent bias, all three gates at once; with h still zero only the bias is left.
       Operand<TFloat32> inner = recurrentProduct(tf, h, recurrentDropout, w.get("recurrent_kernel"));
-      if (useBias) {
+      if (useBias()) {
         inner = inner == null ? w.get("recurrent_bias") : tf.math.add(inner, w.get("recurrent_bias"));
       }
       if (inner == null) {
         z = recurrentActivation.apply(tf, xz);
         r = recurrentActivation.apply(tf, xr);
-        hh = activation.apply(tf, xh);
+        hh = activation().apply(tf, xh);
       } else {
         Split<TFloat32> rs = tf.split(tf.constant(-1), inner, 3L);
         z = recurrentActivation.apply(tf, tf.math.add(xz, rs.output().get(0)));
         r = recurrentActivation.apply(tf, tf.math.add(xr, rs.output().get(1)));
-        hh = activation.apply(tf, tf.math.add(xh, tf.math.mul(r, rs.output().get(2))));
+        hh = activation().apply(tf, tf.math.add(xh, tf.math.mul(r, rs.output().get(2))));
       }
     } else {
       Operand<TFloat32> inner = recurrentProduct(tf, h, recurrentDropout, w.get("recurrent_zr"));
       if (inner == null) {
         z = recurrentActivation.apply(tf, xz);
-        hh = activation.apply(tf, xh);
+        hh = activation().apply(tf, xh);
       } else {
         Split<TFloat32> rs = tf.split(tf.constant(1), inner, 2L);
         z = recurrentActivation.apply(tf, tf.math.add(xz, rs.output().get(0)));
         r = recurrentActivation.apply(tf, tf.math.add(xr, rs.output().get(1)));
         Operand<TFloat32> hIn = recurrentDropout == null ? h : tf.math.mul(h, recurrentDropout);
-        hh = activation.apply(tf,
+        hh = activation().apply(tf,
             tf.math.add(xh, tf.linalg.matMul(tf.math.mul(r, hIn), w.get("recurrent_h"))));
       }
     }

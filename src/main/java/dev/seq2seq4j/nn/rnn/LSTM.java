@@ -7,8 +7,7 @@ package dev.seq2seq4j.nn.rnn;
  */
 public final class LSTM extends Rnn {
   private LSTM(Builder b) {
-    super(b, new LstmCell(b.units, b.activation, b.recurrentActivation, b.useBias,
-        b.unitForgetBias, b.kernelInitializer, b.recurrentInitializer, b.biasInitializer));
+    super(b, new LstmCell(b.cellSettings(), b.recurrentActivation, b.unitForgetBias));
   }
 
   /**

@@ -5,7 +5,6 @@ import dev.seq2seq4j.nn.Initializer;
 import dev.seq2seq4j.nn.Initializers;
 import dev.seq2seq4j.nn.LayerWeights;
 import dev.seq2seq4j.nn.WeightSpec;
-import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -18,31 +17,15 @@ import org.tensorflow.types.TFloat32;
  * i, f, o = recurrent_activation(z_i, z_f, z_o)}, {@code c~ = activation(z_c)}, {@code c' = f·c
  * + i·c~}, {@code h' = o·activation(c')}. States: {@code [h, c]}.
  */
-public final class LstmCell extends RnnCell {
-  private final int units;
-  private final ActivationFunction activation;
+public final class LstmCell extends KerasCell {
   private final ActivationFunction recurrentActivation;
-  private final boolean useBias;
   private final boolean unitForgetBias;
-  private final Initializer kernelInitializer;
-  private final Initializer recurrentInitializer;
-  private final Initializer biasInitializer;
 
-  LstmCell(int units, ActivationFunction activation, ActivationFunction recurrentActivation,
-      boolean useBias, boolean unitForgetBias, Initializer kernelInitializer,
-      Initializer recurrentInitializer, Initializer biasInitializer) {
-    super("lstm_cell");
-    if (units < 1) {
-      throw new IllegalArgumentException("LSTM units must be >= 1, got " + units);
-    }
-    this.units = units;
-    this.activation = activation;
+  LstmCell(CellSettings settings, ActivationFunction recurrentActivation,
+      boolean unitForgetBias) {
+    super("lstm_cell", "LSTM", settings);
     this.recurrentActivation = recurrentActivation;
-    this.useBias = useBias;
     this.unitForgetBias = unitForgetBias;
-    this.kernelInitializer = kernelInitializer;
-    this.recurrentInitializer = recurrentInitializer;
-    this.biasInitializer = biasInitializer;
   }
 
   @Override
@@ -51,22 +34,8 @@ public final class LstmCell extends RnnCell {
   }
 
   @Override
-  public int units() {
-    return units;
-  }
-
-  @Override
   public int stateCount() {
     return 2;
-  }
-
-  /**
-   * The activation of the candidate and of the output.
-   *
-   * @return {@code activation} (default tanh)
-   */
-  public ActivationFunction activation() {
-    return activation;
   }
 
   /**
@@ -76,15 +45,6 @@ public final class LstmCell extends RnnCell {
    */
   public ActivationFunction recurrentActivation() {
     return recurrentActivation;
-  }
-
-  /**
-   * Whether the cell adds a bias.
-   *
-   * @return {@code use_bias}
-   */
-  public boolean useBias() {
-    return useBias;
   }
 
   /**
@@ -98,14 +58,11 @@ public final class LstmCell extends RnnCell {
 
   @Override
   public List<WeightSpec> weightSpecs(List<long[]> in) {
-    long inDim = inputDim(in);
-    List<WeightSpec> w = new ArrayList<>();
-    w.add(new WeightSpec("kernel", new long[] {inDim, 4L * units}, kernelInitializer));
-    w.add(new WeightSpec("recurrent_kernel", new long[] {units, 4L * units}, recurrentInitializer));
-    if (useBias) {
-      Initializer bias =
-          unitForgetBias ? Initializers.lstmUnitForgetBias(biasInitializer, units) : biasInitializer;
-      w.add(new WeightSpec("bias", new long[] {4L * units}, bias));
+    List<WeightSpec> w = kernels(in, 4);
+    if (useBias()) {
+      Initializer bias = unitForgetBias
+          ? Initializers.lstmUnitForgetBias(biasInitializer(), units()) : biasInitializer();
+      w.add(new WeightSpec("bias", new long[] {4L * units()}, bias));
     }
     return w;
   }
@@ -113,7 +70,7 @@ public final class LstmCell extends RnnCell {
   @Override
   public Operand<TFloat32> projectInputs(Ops tf, Operand<TFloat32> x, LayerWeights weights) {
     Operand<TFloat32> projected = tf.linalg.matMul(x, weights.get("kernel"));
-    return useBias ? tf.math.add(projected, weights.get("bias")) : projected;
+    return useBias() ? tf.math.add(projected, weights.get("bias")) : projected;
   }
 
   @Override
@@ -128,11 +85,11 @@ public final class LstmCell extends RnnCell {
     Split<TFloat32> gates = tf.split(tf.constant(1), z, 4L);
     Operand<TFloat32> i = recurrentActivation.apply(tf, gates.output().get(0));
     Operand<TFloat32> f = recurrentActivation.apply(tf, gates.output().get(1));
-    Operand<TFloat32> candidate = activation.apply(tf, gates.output().get(2));
+    Operand<TFloat32> candidate = activation().apply(tf, gates.output().get(2));
     Operand<TFloat32> o = recurrentActivation.apply(tf, gates.output().get(3));
     Operand<TFloat32> ic = tf.math.mul(i, candidate);
     Operand<TFloat32> cNext = c == null ? ic : tf.math.add(tf.math.mul(f, c), ic);
-    Operand<TFloat32> hNext = tf.math.mul(o, activation.apply(tf, cNext));
+    Operand<TFloat32> hNext = tf.math.mul(o, activation().apply(tf, cNext));
     return new Step(hNext, List.of(hNext, cNext));
   }
 }

@@ -332,6 +332,16 @@ public abstract class Rnn extends Layer {
     public abstract Rnn build();
 
     /**
+     * The settings every cell takes from this builder.
+     *
+     * @return the units, activation, bias flag and initializers
+     */
+    CellSettings cellSettings() {
+      return new CellSettings(units, activation, useBias, kernelInitializer,
+          recurrentInitializer, biasInitializer);
+    }
+
+    /**
      * Copies the cell options shared by every recurrent layer.
      *
      * @param activation the output activation

@@ -7,8 +7,7 @@ package dev.seq2seq4j.nn.rnn;
  */
 public final class SimpleRNN extends Rnn {
   private SimpleRNN(Builder b) {
-    super(b, new SimpleRnnCell(b.units, b.activation, b.useBias, b.kernelInitializer,
-        b.recurrentInitializer, b.biasInitializer));
+    super(b, new SimpleRnnCell(b.cellSettings()));
   }
 
   /**

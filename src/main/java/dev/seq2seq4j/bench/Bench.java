@@ -312,13 +312,17 @@ public final class Bench {
     report.put("sweep_jobs", r.jobs());
     report.put("sweep_speedup", r.speedup());
     report.put("sweep_identical", r.identical());
+    report.put("sweep_sequential_cores_used", r.sequentialCores());
+    report.put("sweep_parallel_cores_used", r.parallelCores());
     String what = r.runs() + " runs (4 wirings x " + lengths.size() + " lengths x "
         + seeds.size() + " seeds" + (epochs == null ? "" : ", " + epochs + " epochs max") + ")";
     report.row("sweep", what + ", one at a time", BenchReport.fmt(r.sequentialSeconds()) + " s",
-        "load average " + load + " before");
+        "load average " + load + " before; " + BenchReport.fmt(r.sequentialCores())
+            + " cores busy (CPU time / wall time)");
     report.row("sweep", what + ", " + r.jobs() + " at once",
         BenchReport.fmt(r.parallelSeconds()) + " s",
-        BenchReport.fmt(r.speedup()) + "x faster; same results: " + r.identical());
+        BenchReport.fmt(r.speedup()) + "x faster; same results: " + r.identical() + "; "
+            + BenchReport.fmt(r.parallelCores()) + " cores busy");
     progress.printf(Locale.ROOT, "sweep: %s s one at a time, %s s with %d at once (%sx)%n",
         BenchReport.fmt(r.sequentialSeconds()), BenchReport.fmt(r.parallelSeconds()), r.jobs(),
         BenchReport.fmt(r.speedup()));

@@ -3,6 +3,7 @@ package dev.seq2seq4j.bench;
 import dev.seq2seq4j.tutorials.RecipeConfig;
 import dev.seq2seq4j.tutorials.Reporter;
 import dev.seq2seq4j.tutorials.Sweep;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -23,9 +24,12 @@ public final class SweepBench {
    * @param jobs trainings at once
    * @param runs trainings in the sweep
    * @param identical whether every run gave the same accuracy and epochs both ways
+   * @param sequentialCores this process's CPU time / wall time one training at a time
+   * @param parallelCores the same with {@code jobs} trainings at once: below {@code jobs}
+   *     when the machine did not give the process that many cores
    */
   public record Result(double sequentialSeconds, double parallelSeconds, int jobs, int runs,
-      boolean identical) {
+      boolean identical, double sequentialCores, double parallelCores) {
     /**
      * How many times faster the parallel sweep was.
      *
@@ -58,14 +62,30 @@ public final class SweepBench {
     warmup.run(Reporter.quiet(), 1);
     warmup.run(Reporter.quiet(), jobs);
     Sweep sweep = new Sweep(seeds, lengths, overrides);
+    long cpu0 = cpuNanos();
     long t0 = System.nanoTime();
     List<Sweep.Cell> sequential = sweep.run(Reporter.quiet(), 1);
     long t1 = System.nanoTime();
+    long cpu1 = cpuNanos();
     List<Sweep.Cell> parallel = sweep.run(Reporter.quiet(), jobs);
     long t2 = System.nanoTime();
+    long cpu2 = cpuNanos();
     return new Result((t1 - t0) / 1e9, (t2 - t1) / 1e9, jobs,
         seeds.size() * lengths.size() * Sweep.MODELS.size(),
-        outcomes(sequential).equals(outcomes(parallel)));
+        outcomes(sequential).equals(outcomes(parallel)), (double) (cpu1 - cpu0) / (t1 - t0),
+        (double) (cpu2 - cpu1) / (t2 - t1));
+  }
+
+  /**
+   * This process's CPU time, so that a parallel sweep on a busy machine can show it was not
+   * given the cores it asked for; -1 where the JVM cannot tell.
+   */
+  private static long cpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
   }
 
   private static List<String> outcomes(List<Sweep.Cell> cells) {

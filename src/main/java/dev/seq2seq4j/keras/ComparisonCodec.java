@@ -4,42 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seq2seq4j.nn.ops.Comparison;
-import java.util.List;
 
 /**
  * Keras 3's {@code NotEqual} and {@code Equal} op nodes (module {@code keras.src.ops.numpy}),
  * called with a tensor and a constant ({@code ops.not_equal(x, 0)}), as Keras records masks.
  */
-final class ComparisonCodec implements LayerCodec<Comparison> {
+final class ComparisonCodec extends OpNodeCodec<Comparison> {
   private final Comparison.Kind kind;
 
   ComparisonCodec(Comparison.Kind kind) {
+    super(kind.kerasClass(), Comparison.class);
     this.kind = kind;
   }
 
   @Override
-  public String className() {
-    return kind.kerasClass();
-  }
-
-  @Override
-  public Class<Comparison> layerClass() {
-    return Comparison.class;
-  }
-
-  @Override
-  public boolean writes(Comparison layer) {
+  boolean isThisOp(Comparison layer) {
     return layer.kind() == kind;
-  }
-
-  @Override
-  public String module() {
-    return "keras.src.ops.numpy";
-  }
-
-  @Override
-  public String registeredName() {
-    return kind.kerasClass();
   }
 
   @Override
@@ -72,10 +52,5 @@ final class ComparisonCodec implements LayerCodec<Comparison> {
     ObjectNode c = json.object();
     c.put("name", layer.name());
     return c;
-  }
-
-  @Override
-  public List<KerasVariable> variables(Comparison layer) {
-    return List.of();
   }
 }

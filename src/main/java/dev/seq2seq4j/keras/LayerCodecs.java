@@ -184,7 +184,7 @@ public final class LayerCodecs {
   }
 
   private static void refuseCodeHere(JsonNode object, String cls) {
-    JsonNode inner = object.path("config"); // a damaged layer may have none
+    JsonNode inner = object.path("config"); // read() also passes layers without a config
     String name = inner.path("name").asText(object.path("name").asText(""));
     String where = cls + (name.isEmpty() ? "" : " '" + name + "'");
     if (PYTHON_CODE.contains(cls)) {

@@ -3,42 +3,22 @@ package dev.seq2seq4j.keras;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seq2seq4j.nn.ops.Reduction;
-import java.util.List;
 
 /**
  * Keras 3's {@code Any} and {@code All} op nodes over one axis ({@code ops.any(m, axis=-1)}),
  * as Keras records a Masking layer's mask.
  */
-final class ReductionCodec implements LayerCodec<Reduction> {
+final class ReductionCodec extends OpNodeCodec<Reduction> {
   private final Reduction.Kind kind;
 
   ReductionCodec(Reduction.Kind kind) {
+    super(kind.kerasClass(), Reduction.class);
     this.kind = kind;
   }
 
   @Override
-  public String className() {
-    return kind.kerasClass();
-  }
-
-  @Override
-  public Class<Reduction> layerClass() {
-    return Reduction.class;
-  }
-
-  @Override
-  public boolean writes(Reduction layer) {
+  boolean isThisOp(Reduction layer) {
     return layer.kind() == kind;
-  }
-
-  @Override
-  public String module() {
-    return "keras.src.ops.numpy";
-  }
-
-  @Override
-  public String registeredName() {
-    return kind.kerasClass();
   }
 
   @Override
@@ -64,10 +44,5 @@ final class ReductionCodec implements LayerCodec<Reduction> {
     c.put("axis", layer.axis());
     c.put("keepdims", layer.keepDims());
     return c;
-  }
-
-  @Override
-  public List<KerasVariable> variables(Reduction layer) {
-    return List.of();
   }
 }

@@ -137,11 +137,11 @@ class TrainingStateCliTest {
   @Test
   void sizesThatCannotTrainAreRefusedUpFront() {
     long start = System.nanoTime();
-    // Once hung for good; now a weight larger than a Java array is refused when the model is
-    // described, and anything over the parameter limit before a graph exists.
+    // Once hung for good; now weight sizes are counted without overflow, so even a weight
+    // larger than a Java array reaches the parameter limit before a graph exists.
     CliRunner.Outcome wide = CliRunner.run("train", "addition-seq2seq", "--epochs", "1",
         "--units", "100000");
-    assertOneErrorLine(wide, "more elements than a Java array can hold");
+    assertOneErrorLine(wide, "70,006,000,012 parameters, more than the limit of 10,000,000");
     CliRunner.Outcome wider = CliRunner.run("train", "addition-seq2seq", "--epochs", "1",
         "--units", "20000");
     assertOneErrorLine(wider, "parameters, more than the limit of 10,000,000");

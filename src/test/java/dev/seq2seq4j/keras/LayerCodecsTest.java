@@ -1,9 +1,12 @@
 package dev.seq2seq4j.keras;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seq2seq4j.nn.Layer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import dev.seq2seq4j.nn.rnn.RnnCell;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
@@ -74,5 +77,18 @@ class LayerCodecsTest {
     assertEquals("global_average_pooling1d", Layer.snakeCase("GlobalAveragePooling1D"));
     assertEquals("additive_attention", Layer.snakeCase("AdditiveAttention"));
     assertEquals("input_layer", Layer.snakeCase("InputLayer"));
+  }
+
+  /** A layer whose config is missing is a bad file, named as such, not an internal error. */
+  @Test
+  void aLayerWithoutConfigIsRefusedByName() {
+    String json = "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"s\", "
+        + "\"layers\": [{\"class_name\": \"InputLayer\", \"config\": {\"name\": \"in\", "
+        + "\"batch_input_shape\": [null, 3, 2]}}, "
+        + "{\"class_name\": \"LSTM\", \"config_x\": {\"units\": 2}}]}}";
+    UnsupportedKerasFeatureException e = assertThrows(UnsupportedKerasFeatureException.class,
+        () -> KerasTopology.read(KerasJson.parse(json.getBytes(StandardCharsets.UTF_8), "t"),
+            KerasVersion.parse("2.15.0"), Map.of()));
+    assertTrue(e.getMessage().contains("LSTM"), e.getMessage());
   }
 }

@@ -1,12 +1,9 @@
 package dev.seq2seq4j.nn.norm;
 
 import dev.seq2seq4j.nn.Initializers;
-import dev.seq2seq4j.nn.Layer;
 import dev.seq2seq4j.nn.LayerContext;
 import dev.seq2seq4j.nn.LayerWeights;
-import dev.seq2seq4j.nn.Shapes;
 import dev.seq2seq4j.nn.WeightSpec;
-import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -26,28 +23,16 @@ import org.tensorflow.types.TFloat32;
  * trains. With a Keras mask the batch statistics count the real steps only (Keras 3.8's masked
  * moments); the mask passes on unchanged.
  */
-public final class BatchNormalization extends Layer {
-  private final int axis;
+public final class BatchNormalization extends LastAxisNormalization {
   private final double momentum;
-  private final double epsilon;
-  private final boolean center;
-  private final boolean scale;
 
   private BatchNormalization(Builder b) {
-    super(b.name);
+    super(b.name, b.axis, b.epsilon, b.center, b.scale);
     if (!(b.momentum >= 0 && b.momentum <= 1)) {
       throw new IllegalArgumentException(
           "BatchNormalization momentum must be in [0, 1], got " + b.momentum);
     }
-    if (!(b.epsilon > 0)) {
-      throw new IllegalArgumentException(
-          "BatchNormalization epsilon must be > 0, got " + b.epsilon);
-    }
-    this.axis = b.axis;
     this.momentum = b.momentum;
-    this.epsilon = b.epsilon;
-    this.center = b.center;
-    this.scale = b.scale;
   }
 
   /**
@@ -61,15 +46,6 @@ public final class BatchNormalization extends Layer {
   }
 
   /**
-   * The normalised axis as configured (Keras counts the batch as axis 0; -1 is the last).
-   *
-   * @return {@code axis}
-   */
-  public int axis() {
-    return axis;
-  }
-
-  /**
    * How much of the old moving statistics a training step keeps.
    *
    * @return {@code momentum}
@@ -78,69 +54,15 @@ public final class BatchNormalization extends Layer {
     return momentum;
   }
 
-  /**
-   * Added to the variance before the square root.
-   *
-   * @return {@code epsilon}
-   */
-  public double epsilon() {
-    return epsilon;
-  }
-
-  /**
-   * Whether {@code beta} is added.
-   *
-   * @return {@code center}
-   */
-  public boolean center() {
-    return center;
-  }
-
-  /**
-   * Whether the result is multiplied by {@code gamma}.
-   *
-   * @return {@code scale}
-   */
-  public boolean scale() {
-    return scale;
-  }
-
   @Override
   public String typeName() {
     return "BatchNormalization";
   }
 
   @Override
-  public boolean supportsMasking() {
-    return true;
-  }
-
-  @Override
-  public List<long[]> outputShapes(List<long[]> in) {
-    requireInputCount(in, 1);
-    long[] s = in.get(0);
-    if (s.length < 1) {
-      throw new IllegalArgumentException(describe() + " needs an input of rank >= 2, got (None)");
-    }
-    Shapes.requireKnown(describe() + " input", s);
-    if (axis != -1 && axis != s.length) {
-      throw new IllegalArgumentException(describe() + " normalises axis " + axis + " of "
-          + Shapes.withBatch(s) + "; only the last axis (-1) is supported");
-    }
-    return List.of(s.clone());
-  }
-
-  @Override
   public List<WeightSpec> weightSpecs(List<long[]> in) {
-    long[] s = in.get(0);
-    long[] features = {s[s.length - 1]};
-    List<WeightSpec> w = new ArrayList<>();
-    if (scale) {
-      w.add(new WeightSpec("gamma", features, Initializers.constant(1f)));
-    }
-    if (center) {
-      w.add(new WeightSpec("beta", features, Initializers.zeros()));
-    }
+    long[] features = features(in);
+    List<WeightSpec> w = affineWeights(in);
     w.add(new WeightSpec("moving_mean", features, Initializers.zeros(), false));
     w.add(new WeightSpec("moving_variance", features, Initializers.constant(1f), false));
     return w;
@@ -169,8 +91,7 @@ public final class BatchNormalization extends Layer {
     // Both statistics are in the graph; the training flag picks one per run.
     Moments used = new Moments(tf.select(training, batch.mean(), movingMean),
         tf.select(training, batch.variance(), movingVariance));
-    return List.of(used.normalize(tf, x, (float) epsilon,
-        scale ? weights.get("gamma") : null, center ? weights.get("beta") : null));
+    return List.of(normalize(tf, x, used, weights));
   }
 
   /**

@@ -180,7 +180,7 @@ class H5ReaderRefusalTest {
         .getMessage(), "is a zip archive");
     Path json = Files.writeString(tmp.resolve("model.weights.json"), "{\"weight_map\": {}}");
     assertContains(assertThrows(KerasFileException.class, () -> H5Reader.open(json))
-        .getMessage(), "sharded-weights index", "open it with ShardedWeights");
+        .getMessage(), "sharded-weights index", "not an HDF5 file", "ShardedWeights");
     Path text = Files.writeString(tmp.resolve("notes.h5"), "just some text here");
     assertContains(assertThrows(KerasFileException.class, () -> H5Reader.open(text))
         .getMessage(), "notes.h5: is not an HDF5 file");

@@ -18,7 +18,7 @@ import java.util.Set;
 /**
  * Wires a Keras model config ({@code model.to_json()}, {@code config.json}, {@code
  * model_config}) into a native {@link Model}: Sequential stacks and Functional graphs, with Keras
- * 2 list-style {@code inbound_nodes} ({@code [[layer, node, tensor, kwargs]]}) and Keras 3
+ * 1 and 2 list-style {@code inbound_nodes} ({@code [[layer, node, tensor, kwargs]]}) and Keras 3
  * {@code {"args": [...], "kwargs": {...}}} nodes (an RNN's {@code initial_state} arrives in
  * kwargs). Every layer is built by its {@link LayerCodec}; the layers keep the config's order,
  * which is the order Keras stores their weights in.
@@ -50,7 +50,10 @@ public final class KerasTopology {
     LayerCodecs codecs = LayerCodecs.standard();
     CodecContext ctx = new CodecContext(version, codecs, inputShapes);
     KerasTopology t = new KerasTopology(codecs, ctx);
-    Model model = t.model(config);
+    // Code is refused for what it is before Keras 1's renames name it an unknown class.
+    LayerCodecs.refuseCode(config);
+    JsonNode keras2 = version.major() < 2 ? Keras1Configs.upgrade(config, ctx) : config;
+    Model model = t.model(CudnnConfigs.asPlainLayers(keras2, ctx));
     return new KerasModel(model, version, List.copyOf(t.order), ctx.notes());
   }
 
@@ -62,10 +65,11 @@ public final class KerasTopology {
       throw new UnsupportedKerasFeatureException("unsupported Keras model class '" + cls
           + "' (expected Sequential or Functional; subclassed models are Python code)");
     }
-    if (!cfg.isObject()) {
+    boolean layerList = cls.equals("Sequential") && cfg.isArray();
+    if (!cfg.isObject() && !layerList) {
       throw new UnsupportedKerasFeatureException("the " + cls + " model config has no 'config' object");
     }
-    String name = cfg.path("name").asText("model");
+    String name = cfg.path("name").asText(layerList ? "sequential" : "model");
     try {
       return cls.equals("Sequential") ? sequential(name, cfg) : functional(name, cfg);
     } catch (UnsupportedKerasFeatureException e) {
@@ -87,8 +91,12 @@ public final class KerasTopology {
     return codecs.read(layerObject, ctx);
   }
 
+  /**
+   * A Sequential stack: Keras 2.2.3 and later write {@code {"name": ..., "layers": [...]}},
+   * Keras 1 and Keras 2 up to 2.2.2 the list of layers alone.
+   */
   private Model sequential(String name, JsonNode cfg) {
-    JsonNode layers = cfg.path("layers");
+    JsonNode layers = cfg.isArray() ? cfg : cfg.path("layers");
     if (!layers.isArray() || layers.isEmpty()) {
       throw new UnsupportedKerasFeatureException("Sequential model '" + name + "' has no layers");
     }
@@ -134,7 +142,9 @@ public final class KerasTopology {
     input.put("class_name", "InputLayer");
     ObjectNode ic = input.putObject("config");
     ic.set("batch_input_shape", shape);
-    ic.put("name", "input");
+    // Keras's Sequential.add names the Input it creates after the first layer.
+    String layerName = lc.path("name").asText("");
+    ic.put("name", layerName.isEmpty() ? "input" : layerName + "_input");
     if (lc.path("dtype").isTextual()) {
       ic.set("dtype", lc.get("dtype"));
     }

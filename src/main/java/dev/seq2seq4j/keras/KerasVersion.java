@@ -20,6 +20,10 @@ public record KerasVersion(int major, int minor, int patch, String text) {
   /** Keras 3 when a file does not say (a plain JSON config, a Keras 3 export). */
   public static final KerasVersion KERAS_3 = new KerasVersion(3, 0, 0, "3 (assumed)");
 
+  /** Keras 1 for a legacy HDF5 file without {@code keras_version}, as Keras 2's loader read it. */
+  public static final KerasVersion KERAS_1_UNSTATED =
+      new KerasVersion(1, 0, 0, "1 (no keras_version)");
+
   /**
    * Parses a version string.
    *
@@ -58,7 +62,7 @@ public record KerasVersion(int major, int minor, int patch, String text) {
 
   /**
    * Whether this is Keras 1 or 2 (including tf.keras and tf_keras), whose {@code hard_sigmoid}
-   * is {@code clip(0.2 x + 0.5, 0, 1)}.
+   * is {@code clip(0.2 x + 0.5, 0, 1)} (Keras 1 defined it so with both backends).
    *
    * @return true below Keras 3
    */

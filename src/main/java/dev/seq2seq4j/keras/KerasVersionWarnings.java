@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Where Keras 3 would load a file saved by Keras 2 differently from the Keras that saved it:
+ * Where Keras 3 would load a file saved by Keras 1 or 2 differently from the Keras that saved it
+ * (or not at all, for Keras 1 configs):
  * {@code hard_sigmoid} changed its definition ({@code clip(0.2 x + 0.5, 0, 1)} became {@code
  * relu6(x + 3) / 6}), and Keras 3 refuses tf.keras RNN configs that carry {@code time_major}.
  * seq2seq4j computes what the saving version computed; users comparing with Keras 3 should know.
@@ -23,6 +24,10 @@ final class KerasVersionWarnings {
     TreeSet<String> timeMajor = new TreeSet<>();
     scan(config, hardSigmoid, timeMajor);
     List<String> parts = new ArrayList<>();
+    if (version.major() < 2) {
+      parts.add("the file is a Keras 1 model, which Keras 3 and tf_keras cannot load as a model "
+          + "(seq2seq4j reads it with Keras 2's renames and weight conversions)");
+    }
     if (!hardSigmoid.isEmpty()) {
       parts.add("layers " + hardSigmoid + " use hard_sigmoid, which " + version
           + " defines as clip(0.2x + 0.5, 0, 1) and Keras 3 as relu6(x + 3) / 6, so Keras 3 would "

@@ -8,7 +8,9 @@ import dev.seq2seq4j.keras.h5.H5Writer;
 import dev.seq2seq4j.nn.Layer;
 import dev.seq2seq4j.nn.LayerWeights;
 import dev.seq2seq4j.nn.Model;
+import dev.seq2seq4j.nn.TimeDistributed;
 import dev.seq2seq4j.nn.Weights;
+import dev.seq2seq4j.nn.conv.Conv1D;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,15 +21,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A legacy HDF5 Keras file: {@code model.save("x.h5")} from Keras 2.0 to 2.15 or Keras 3's legacy
- * writer (root attributes {@code model_config}, {@code keras_version}, {@code backend}; weights
- * under {@code model_weights/}), or {@code save_weights("x.h5")} (the same weight groups at the
- * root, no config).
+ * A legacy HDF5 Keras file: {@code model.save("x.h5")} from Keras 1.x to 2.15 or Keras 3's
+ * legacy writer (root attributes {@code model_config}, {@code keras_version}, {@code backend};
+ * weights under {@code model_weights/}), or {@code save_weights("x.h5")} (the same weight groups
+ * at the root, no config).
  *
  * <p>Weights load as Keras loads them, by order: the file's layers that have weights ({@code
  * layer_names}, then each layer's {@code weight_names}) pair up with the model's layers that have
  * weights, in Keras's layer order, and each layer's weights in its codec's order. Layer names
- * are checked only to give clearer errors.
+ * are checked only to give clearer errors. A Keras 1 file (no {@code keras_version}, or 1.x) has
+ * its per-gate recurrent weights fused into Keras 2's layout first, and CuDNNLSTM / CuDNNGRU
+ * weights are converted to the plain layers', as Keras 2's loader did ({@link Keras1Weights},
+ * {@link CudnnWeights}).
  */
 public final class LegacyH5 {
   /** The Keras version whose legacy layout {@link #write} follows. */
@@ -36,15 +41,18 @@ public final class LegacyH5 {
   private final Path file;
   private final JsonNode config;
   private final KerasVersion version;
+  private final String backend;
   private final List<LayerWeights> layers;
 
   /** One layer group of the file: its name and its weights in {@code weight_names} order. */
   private record LayerWeights(String name, List<String> weightNames, List<FloatBlock> values) {}
 
-  private LegacyH5(Path file, JsonNode config, KerasVersion version, List<LayerWeights> layers) {
+  private LegacyH5(Path file, JsonNode config, KerasVersion version, String backend,
+      List<LayerWeights> layers) {
     this.file = file;
     this.config = config;
     this.version = version;
+    this.backend = backend;
     this.layers = layers;
   }
 
@@ -53,8 +61,8 @@ public final class LegacyH5 {
    *
    * @param file the file
    * @return its config (if any), version and weights
-   * @throws KerasFileException if it is not a readable Keras HDF5 file
-   * @throws UnsupportedKerasFeatureException for Keras 1 files or a config that is not JSON
+   * @throws KerasFileException if it is not a readable Keras HDF5 file or its config is not
+   *     JSON
    */
   public static LegacyH5 read(Path file) {
     try (H5Reader h5 = H5Reader.open(file)) {
@@ -68,8 +76,7 @@ public final class LegacyH5 {
    * @param file the file, for messages
    * @param h5 the open file
    * @return its config (if any), version and weights
-   * @throws KerasFileException if it is not a Keras HDF5 file
-   * @throws UnsupportedKerasFeatureException for Keras 1 files or a config that is not JSON
+   * @throws KerasFileException if it is not a Keras HDF5 file or its config is not JSON
    */
   public static LegacyH5 from(Path file, H5Reader h5) {
     {
@@ -78,19 +85,19 @@ public final class LegacyH5 {
           .map(s -> KerasJson.parse(s.getBytes(StandardCharsets.UTF_8), file + " (model_config)"))
           .orElse(null);
       H5Group weightsRoot = root.group("model_weights").orElse(root);
-      String versionText = root.stringAttribute("keras_version")
-          .or(() -> weightsRoot.stringAttribute("keras_version")).orElse("1");
+      Optional<String> versionText = root.stringAttribute("keras_version")
+          .or(() -> weightsRoot.stringAttribute("keras_version"));
       KerasVersion version;
       try {
-        version = KerasVersion.parse(versionText);
+        // Keras 1's save_weights wrote no keras_version; Keras 2's loader read that as Keras 1.
+        version = versionText.map(KerasVersion::parse).orElse(KerasVersion.KERAS_1_UNSTATED);
       } catch (IllegalArgumentException e) {
-        throw new KerasFileException(file.toString(), "/", "keras_version '" + versionText
+        throw new KerasFileException(file.toString(), "/", "keras_version '" + versionText.get()
             + "' is not a version");
       }
-      if (version.major() < 2) {
-        throw new UnsupportedKerasFeatureException(file + " was saved by Keras " + versionText
-            + " (no keras_version means Keras 1), whose per-gate weight layout is not supported");
-      }
+      // Keras 2 records the backend that trained the weights; Keras 1 files do not.
+      String backend = root.stringAttribute("backend")
+          .or(() -> weightsRoot.stringAttribute("backend")).orElse(null);
       Optional<List<String>> names = weightsRoot.stringListAttribute("layer_names");
       if (names.isEmpty()) {
         throw new KerasFileException(file.toString(), weightsRoot.path(),
@@ -111,7 +118,7 @@ public final class LegacyH5 {
         }
         layers.add(new LayerWeights(name, List.copyOf(weightNames), values));
       }
-      return new LegacyH5(file, config, version, layers);
+      return new LegacyH5(file, config, version, backend, layers);
     }
   }
 
@@ -196,24 +203,56 @@ public final class LegacyH5 {
     for (int i = 0; i < wanted.size(); i++) {
       KerasLayout.Site site = wanted.get(i);
       LayerWeights stored = present.get(i);
-      if (stored.values().size() != site.variables().size()) {
+      refuseTheanoKernels(site.layer());
+      List<FloatBlock> converted = plainKeras2(site.layer(), stored);
+      if (converted.size() != site.variables().size()) {
         throw new KerasFileException(file.toString(), stored.name(), "holds "
             + stored.values().size() + " weights " + stored.weightNames() + ", but "
             + site.layer().describe() + " has " + site.variables().size());
       }
-      for (int k = 0; k < stored.values().size(); k++) {
+      for (int k = 0; k < converted.size(); k++) {
         String javaName = site.layer().name() + "/" + site.variables().get(k).javaPath();
-        FloatBlock v = stored.values().get(k);
+        FloatBlock v = converted.get(k);
         long[] want = model.weights().get(javaName).shape();
         if (!Arrays.equals(want, v.shape())) {
           throw new KerasFileException(file.toString(), stored.name() + "/"
-              + stored.weightNames().get(k), "has shape " + Arrays.toString(v.shape()) + ", but "
+              + weightName(stored, k, converted.size()), "has shape " + Arrays.toString(v.shape()) + ", but "
               + javaName + " needs " + Arrays.toString(want));
         }
         values.put(javaName, v);
       }
     }
     return Weights.of(values);
+  }
+
+  /**
+   * A layer's stored weights in the layout its codec declares: Keras 1's per-gate weights fused,
+   * then cuDNN's converted, the two conversions Keras 2's loader made.
+   */
+  private List<FloatBlock> plainKeras2(Layer layer, LayerWeights stored) {
+    String f = file.toString();
+    List<FloatBlock> keras2 = version.major() < 2
+        ? WrappedWeights.convert(layer, stored.values(), f, stored.name(), Keras1Weights::toKeras2)
+        : stored.values();
+    return WrappedWeights.convert(layer, keras2, f, stored.name(), CudnnWeights::toPlain);
+  }
+
+  /** The stored name of weight k, or the layer's per-gate weights where Keras 1 fused them. */
+  private static String weightName(LayerWeights stored, int k, int convertedCount) {
+    return convertedCount == stored.weightNames().size() ? stored.weightNames().get(k)
+        : "(per-gate weights fused into weight " + k + ")";
+  }
+
+  /**
+   * Keras 2 flipped convolution kernels trained by Theano (a true convolution) when loading them
+   * into TensorFlow (a correlation); that conversion is not done here, so such files are refused.
+   */
+  private void refuseTheanoKernels(Layer layer) {
+    Layer inner = layer instanceof TimeDistributed t ? t.inner() : layer;
+    if ("theano".equals(backend) && inner instanceof Conv1D) {
+      throw new UnsupportedKerasFeatureException(file + ": " + layer.describe() + " was trained "
+          + "with the Theano backend, whose flipped convolution kernels are not supported");
+    }
   }
 
   private static List<String> names(List<LayerWeights> layers) {

@@ -127,9 +127,10 @@ def write_model(name, out_dir, seed, rows):
           flush=True)
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", default=os.path.join("saved-models", "keras-latest"))
+def main(description=__doc__, default_out=os.path.join("saved-models", "keras-latest")):
+    """Writes MODELS (or the --only ones) to --out; other version scripts reuse it."""
+    parser = argparse.ArgumentParser(description=description.splitlines()[0])
+    parser.add_argument("--out", default=default_out)
     parser.add_argument("--only", action="append", choices=sorted(MODELS))
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--rows", type=int, default=16)

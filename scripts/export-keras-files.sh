@@ -6,17 +6,19 @@
 #   2. python-export/reference_outputs.py a check run on a Keras 3 and a Keras 2 file (to a
 #                                         temporary folder; nothing written to OUT_DIR)
 #   3. python-export/layer_zoo.py         OUT_DIR/zoo/
-#   4. python-export/keras2_files.py      OUT_DIR/keras2/        (tf_keras, Keras 2)
+#   4. python-export/keras2_files.py      OUT_DIR/keras2/        (tf_keras, Keras 2), and
+#      python-export/chunked_names.py     OUT_DIR/keras2/chunked_names/ (layer_names in chunks)
 #   5. python-export/keras_latest_files.py OUT_DIR/keras-latest/ (the newest Keras 3)
-#   6. python-export/keras215_files.py   OUT_DIR/keras215/     (tf.keras 2.15, TensorFlow 2.15)
+#   6. python-export/bundled_keras2_files.py OUT_DIR/keras213/, keras215/ (tf.keras 2.13, 2.15)
 #   then python-export/dump_layouts.py, which measures the files into keras-file-layouts.md.
 #
 #   scripts/export-keras-files.sh [OUT_DIR]
 #
-# OUT_DIR defaults to saved-models/. Four venvs, created and filled when needed:
+# OUT_DIR defaults to saved-models/. Five venvs, created and filled when needed:
 #   $SEQ2SEQ4J_VENV              (python-export/.venv)              requirements.txt, Keras 3.8
 #   $SEQ2SEQ4J_VENV_KERAS2       (python-export/.venv-keras2)       requirements-keras2.txt
 #   $SEQ2SEQ4J_VENV_KERAS_LATEST (python-export/.venv-keras-latest) requirements-keras-latest.txt
+#   $SEQ2SEQ4J_VENV_KERAS213     (python-export/.venv-keras213)     requirements-keras213.txt
 #   $SEQ2SEQ4J_VENV_KERAS215     (python-export/.venv-keras215)     requirements-keras215.txt
 # About eight minutes on two cores once the venvs exist.
 set -euo pipefail
@@ -76,7 +78,11 @@ use_venv "${SEQ2SEQ4J_VENV_KERAS_LATEST:-$EXPORT/.venv-keras-latest}" \
 ensure_python_venv || fail "$VENV_PROBLEM"
 PY_KERAS_LATEST="$VENV_PYTHON"
 
-# tf.keras 2.15, the last Keras 2 bundled with TensorFlow.
+# tf.keras 2.13 (its own .keras weight layout) and 2.15 (the last Keras 2 bundled with
+# TensorFlow).
+use_venv "${SEQ2SEQ4J_VENV_KERAS213:-$EXPORT/.venv-keras213}" "$EXPORT/requirements-keras213.txt"
+ensure_python_venv || fail "$VENV_PROBLEM"
+PY_KERAS213="$VENV_PYTHON"
 use_venv "${SEQ2SEQ4J_VENV_KERAS215:-$EXPORT/.venv-keras215}" "$EXPORT/requirements-keras215.txt"
 ensure_python_venv || fail "$VENV_PROBLEM"
 PY_KERAS215="$VENV_PYTHON"
@@ -98,14 +104,18 @@ step "3. layer zoo -> $OUT/zoo/"
 
 step "4. Keras 2 (tf_keras) files -> $OUT/keras2/"
 "$PY_KERAS2" "$EXPORT/keras2_files.py" --out "$OUT/keras2"
+"$PY_KERAS2" "$EXPORT/chunked_names.py" --out "$OUT/keras2/chunked_names"
+"$PY_KERAS2" "$EXPORT/reference_outputs.py" --keras2 "$OUT/keras2/chunked_names/chunked_names.h5" \
+  --out "$OUT/keras2/chunked_names/parity.json"
 
 step "5. newest Keras 3 files -> $OUT/keras-latest/"
 "$PY_KERAS_LATEST" "$EXPORT/keras_latest_files.py" --out "$OUT/keras-latest"
 # keras2/README.md compares with keras-latest/, which exists only now.
 "$PY_KERAS2" "$EXPORT/keras2_files.py" --out "$OUT/keras2" --readme
 
-step "6. tf.keras 2.15 files -> $OUT/keras215/"
-"$PY_KERAS215" "$EXPORT/keras215_files.py" --out "$OUT/keras215"
+step "6. tf.keras 2.13 and 2.15 files -> $OUT/keras213/, $OUT/keras215/"
+"$PY_KERAS213" "$EXPORT/bundled_keras2_files.py" --out "$OUT/keras213"
+"$PY_KERAS215" "$EXPORT/bundled_keras2_files.py" --out "$OUT/keras215"
 
 step "2. reference_outputs.py on a Keras 3 .h5 and a Keras 2 SavedModel"
 "$PY_KERAS3" "$EXPORT/reference_outputs.py" "$OUT/zoo/embedding_lstm/embedding_lstm.h5" \

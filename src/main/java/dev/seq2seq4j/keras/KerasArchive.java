@@ -28,7 +28,7 @@ import java.util.Optional;
 public final class KerasArchive {
   /** The Keras version whose file layout {@link #write} follows. */
   public static final String WRITTEN_FORMAT_VERSION = "3.8.0";
-  private static final String[] LAYER_ROOTS = {"layers", "_layer_checkpoint_dependencies"};
+  private static final String[] LAYER_ROOTS = {"layers", KerasLayout.CHECKPOINT_DEPENDENCIES};
 
   private final Path file;
   private final JsonNode config;
@@ -133,9 +133,12 @@ public final class KerasArchive {
   public static Weights readWeights(H5Reader h5, Model model, KerasLayout layout) {
     H5Group root = h5.root();
     String prefix = layersRoot(root, h5.source());
+    Map<String, String> groups = prefix.equals(KerasLayout.CHECKPOINT_DEPENDENCIES)
+        ? layout.checkpointDependencyGroups() : Map.of();
     Map<String, FloatBlock> values = new LinkedHashMap<>();
     for (KerasLayout.Placement p : layout.placements().values()) {
-      String path = prefix + p.archivePath().substring("layers".length());
+      String group = p.site().archiveGroup();
+      String path = groups.getOrDefault(group, group) + p.archivePath().substring(group.length());
       if (!root.isDataset(path)) {
         throw new KerasFileException(h5.source(), path, "missing: it should hold "
             + p.javaName() + " " + Arrays.toString(model.weights().get(p.javaName()).shape())

@@ -34,6 +34,9 @@ import java.util.TreeSet;
  * </ul>
  */
 public final class KerasLayout {
+  /** Where tf.keras 2.13's {@code .keras} weights keep the layers, instead of {@code layers}. */
+  public static final String CHECKPOINT_DEPENDENCIES = "_layer_checkpoint_dependencies";
+
   /**
    * One layer's place.
    *
@@ -151,6 +154,28 @@ public final class KerasLayout {
       return stack;
     }
     return FunctionalOrder.of(model);
+  }
+
+  /**
+   * Each site's group as tf.keras 2.13 named it under {@code _layer_checkpoint_dependencies}.
+   * That container lists a layer with weights twice (as {@code layer_with_weights-N} and as
+   * {@code layer-N}); the second visit writes nothing but still advances the class's counter,
+   * so the second LSTM of a model is {@code lstm_2} there, not {@code lstm_1}.
+   *
+   * @return the {@code layers/...} group of each site mapped to its group in such a file
+   */
+  public Map<String, String> checkpointDependencyGroups() {
+    LayerCodecs codecs = LayerCodecs.standard();
+    Map<String, String> groups = new HashMap<>();
+    Map<String, Integer> used = new HashMap<>();
+    for (Site site : sites) {
+      String base = Layer.snakeCase(codecs.forLayer(site.layer()).className());
+      groups.put(site.archiveGroup(), CHECKPOINT_DEPENDENCIES + "/" + uniqueName(base, used));
+      if (!site.variables().isEmpty()) {
+        uniqueName(base, used);
+      }
+    }
+    return groups;
   }
 
   private static String uniqueName(String name, Map<String, Integer> used) {

@@ -32,9 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Whatever Keras file a model was saved in, the native rebuild matches Keras: every {@code
  * .keras}, legacy {@code .h5} and SavedModel under saved-models/ (the tutorial models, the layer
- * zoo, tf_keras 2.18, tf.keras 2.15 and Keras 3.15 files) against the outputs Keras recorded
- * beside it, and the formats of one model give identical Java outputs. Files Java writes read
- * back exactly.
+ * zoo, tf_keras 2.18, tf.keras 2.13 and 2.15, and Keras 3.15 files) against the outputs Keras
+ * recorded beside it, and the formats of one model give identical Java outputs. Files Java writes
+ * read back exactly.
  */
 class KerasFilesTest {
   /** Models whose layers are not all built yet; each must be refused by name. */

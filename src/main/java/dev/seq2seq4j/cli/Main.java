@@ -48,6 +48,7 @@ public final class Main implements Runnable {
     cmd.addSubcommand(new InspectCommand(io));
     cmd.addSubcommand(new ParityCommand(io));
     cmd.addSubcommand(new ConvertCommand(io));
+    cmd.addSubcommand(new BenchCommand(io));
     cmd.setOut(new java.io.PrintWriter(io.out(), true));
     cmd.setErr(new java.io.PrintWriter(io.err(), true));
     cmd.setExecutionExceptionHandler(new ErrorHandler());

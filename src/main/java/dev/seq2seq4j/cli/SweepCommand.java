@@ -34,6 +34,11 @@ final class SweepCommand implements Runnable {
       description = "Training samples per run (default: 2000; test is a tenth).")
   Integer samples;
 
+  @Option(names = "--jobs", paramLabel = "N",
+      description = "Trainings to run at once, each in its own thread (default: 1; the "
+          + "results do not depend on it).")
+  int jobs = 1;
+
   @Option(names = "--json", paramLabel = "FILE", description = "Write the table as JSON.")
   Path json;
 
@@ -58,6 +63,9 @@ final class SweepCommand implements Runnable {
     if (epochs != null && epochs < 1 || samples != null && samples < 1) {
       throw new UserInputException("--epochs and --samples must be >= 1");
     }
+    if (jobs < 1) {
+      throw new UserInputException("--jobs must be >= 1, got " + jobs);
+    }
     // The table takes minutes to hours: a bad output path must fail now, not after it.
     OutputPaths.file("--json", json, "");
     OutputPaths.file("--plot", plot, ".png");
@@ -68,7 +76,7 @@ final class SweepCommand implements Runnable {
     Reporter reporter = quiet ? Reporter.quiet() : Reporter.to(io.out());
     reporter.printf("Karakaya sweep: models %s, lengths %s, seeds %s%n",
         Sweep.MODELS, lengths, seeds);
-    List<Sweep.Cell> cells = new Sweep(seeds, lengths, overrides).run(reporter);
+    List<Sweep.Cell> cells = new Sweep(seeds, lengths, overrides).run(reporter, jobs);
     io.out().println();
     io.out().print(Sweep.table(cells));
     Map<String, Object> map = Sweep.toJsonMap(cells);

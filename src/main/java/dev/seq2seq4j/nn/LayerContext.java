@@ -1,5 +1,6 @@
 package dev.seq2seq4j.nn;
 
+import dev.seq2seq4j.nn.rnn.RnnKernel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,10 +29,12 @@ public final class LayerContext {
   private final List<Op> updates;
   private final List<Operand<TBool>> inputMasks;
   private final List<DType> inputDtypes;
+  private final RnnKernel rnnKernel;
 
   private LayerContext(Ops tf, Operand<TBool> training, Seeds seeds, List<Op> updates,
-      List<Operand<TBool>> inputMasks, List<DType> inputDtypes) {
+      List<Operand<TBool>> inputMasks, List<DType> inputDtypes, RnnKernel rnnKernel) {
     this.tf = tf;
+    this.rnnKernel = rnnKernel;
     this.training = training;
     this.seeds = seeds;
     this.updates = updates;
@@ -48,8 +51,22 @@ public final class LayerContext {
    * @return the root context, without masks
    */
   public static LayerContext root(Ops tf, Operand<TBool> training, Operand<TInt64> stepSeed) {
+    return root(tf, training, stepSeed, RnnKernel.UNROLLED);
+  }
+
+  /**
+   * A context for a whole model graph whose recurrent layers use {@code rnnKernel}.
+   *
+   * @param tf the graph's ops
+   * @param training the training flag, a boolean scalar
+   * @param stepSeed an int64 vector of two: the seed of the current step
+   * @param rnnKernel how recurrent layers become ops
+   * @return the root context, without masks
+   */
+  public static LayerContext root(Ops tf, Operand<TBool> training, Operand<TInt64> stepSeed,
+      RnnKernel rnnKernel) {
     return new LayerContext(tf, training, new Seeds(stepSeed), new ArrayList<>(), List.of(),
-        List.of());
+        List.of(), rnnKernel);
   }
 
   /**
@@ -72,7 +89,7 @@ public final class LayerContext {
    */
   public LayerContext forLayer(Ops scope, List<Operand<TBool>> masks, List<DType> dtypes) {
     return new LayerContext(scope, training, seeds, updates,
-        Collections.unmodifiableList(new ArrayList<>(masks)), List.copyOf(dtypes));
+        Collections.unmodifiableList(new ArrayList<>(masks)), List.copyOf(dtypes), rnnKernel);
   }
 
   /**
@@ -84,7 +101,7 @@ public final class LayerContext {
    */
   public LayerContext withScope(Ops scope, List<Operand<TBool>> masks) {
     return new LayerContext(scope, training, seeds, updates,
-        Collections.unmodifiableList(new ArrayList<>(masks)), inputDtypes);
+        Collections.unmodifiableList(new ArrayList<>(masks)), inputDtypes, rnnKernel);
   }
 
   /**
@@ -94,6 +111,15 @@ public final class LayerContext {
    */
   public Ops tf() {
     return tf;
+  }
+
+  /**
+   * How recurrent layers become ops (unrolled unless the graph asked for fused kernels).
+   *
+   * @return the kernel choice
+   */
+  public RnnKernel rnnKernel() {
+    return rnnKernel;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.seq2seq4j.nn;
 
 import dev.seq2seq4j.data.FloatBlock;
+import dev.seq2seq4j.nn.rnn.RnnKernel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -50,7 +51,7 @@ public final class ModelGraph {
   private final PlaceholderWithDefault<TInt64> stepSeed;
   private final List<org.tensorflow.op.Op> updates;
 
-  private ModelGraph(Model model, Ops tf, String outputPrefix) {
+  private ModelGraph(Model model, Ops tf, String outputPrefix, RnnKernel rnnKernel) {
     this.model = model;
     this.specs = model.weights();
     // Variables first, so that their scopes get exactly the layers' names.
@@ -68,7 +69,7 @@ public final class ModelGraph {
         .placeholderWithDefault(tf.constant(false), Shape.scalar());
     stepSeed = tf.withName("step_seed")
         .placeholderWithDefault(tf.constant(new long[] {0, 0}), LayerContext.seedShape());
-    LayerContext root = LayerContext.root(tf, training, stepSeed);
+    LayerContext root = LayerContext.root(tf, training, stepSeed, rnnKernel);
     Map<SymbolicTensor, Operand<TFloat32>> values = new IdentityHashMap<>();
     Map<SymbolicTensor, Operand<TBool>> masks = new IdentityHashMap<>();
     for (SymbolicTensor in : model.inputs()) {
@@ -159,7 +160,20 @@ public final class ModelGraph {
    * @return the materialised model
    */
   public static ModelGraph build(Model model, Ops tf) {
-    return new ModelGraph(model, tf, "output_");
+    return build(model, tf, RnnKernel.UNROLLED);
+  }
+
+  /**
+   * Adds the model's ops to the graph behind {@code tf}, its recurrent layers built as {@code
+   * rnnKernel} says; outputs are named {@code output_N}.
+   *
+   * @param model the model
+   * @param tf the graph's ops (possibly scoped)
+   * @param rnnKernel how recurrent layers become ops
+   * @return the materialised model
+   */
+  public static ModelGraph build(Model model, Ops tf, RnnKernel rnnKernel) {
+    return new ModelGraph(model, tf, "output_", rnnKernel);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.seq2seq4j.train;
 
+import dev.seq2seq4j.nn.rnn.RnnKernel;
 import dev.seq2seq4j.train.metrics.Metric;
 import dev.seq2seq4j.train.metrics.Metrics;
 import dev.seq2seq4j.train.optim.OptimizerSpec;
@@ -25,6 +26,7 @@ public final class CompileOptions {
   private final int interOpThreads;
   private final long maxParameters;
   private final int maxUnrolledSteps;
+  private final RnnKernel rnnKernel;
 
   private CompileOptions(Builder b) {
     this.loss = b.loss;
@@ -42,6 +44,7 @@ public final class CompileOptions {
     this.interOpThreads = b.interOpThreads;
     this.maxParameters = b.maxParameters;
     this.maxUnrolledSteps = b.maxUnrolledSteps;
+    this.rnnKernel = b.rnnKernel;
   }
 
   /** Options for training with {@code loss}, Keras's default Adam and the loss's metrics. */
@@ -79,7 +82,7 @@ public final class CompileOptions {
     return intraOpThreads;
   }
 
-  /** TensorFlow's inter-op thread count. */
+  /** TensorFlow's inter-op thread count; 0 (the default): every op runs in the calling thread. */
   public int interOpThreads() {
     return interOpThreads;
   }
@@ -94,6 +97,11 @@ public final class CompileOptions {
     return maxUnrolledSteps;
   }
 
+  /** How recurrent layers become ops ({@link RnnKernel#UNROLLED} unless chosen). */
+  public RnnKernel rnnKernel() {
+    return rnnKernel;
+  }
+
   /** Builds {@link CompileOptions}. */
   public static final class Builder {
     private final Loss loss;
@@ -102,9 +110,10 @@ public final class CompileOptions {
     private List<Metric> metrics;
     private long seed = 1;
     private int intraOpThreads = 1;
-    private int interOpThreads = 1;
+    private int interOpThreads = 0;
     private long maxParameters = DEFAULT_MAX_PARAMETERS;
     private int maxUnrolledSteps = DEFAULT_MAX_UNROLLED_STEPS;
+    private RnnKernel rnnKernel = RnnKernel.UNROLLED;
 
     private Builder(Loss loss) {
       if (loss == null) {
@@ -181,12 +190,17 @@ public final class CompileOptions {
     }
 
     /**
-     * TensorFlow thread counts (default 1 and 1: the tutorial models are small enough that one
-     * thread is fastest, and fixed counts keep results repeatable).
+     * TensorFlow thread counts (default 1 and 0: the tutorial models are small enough that one
+     * thread is fastest, and fixed counts keep results repeatable). An inter-op count of 0 runs
+     * every op in the thread that calls the step, with no hand-off to a pool thread; trainings
+     * in parallel threads then run in parallel. TensorFlow sizes its intra-op pool once per
+     * process, from the first session: a later model's intra-op count has no effect.
      */
     public Builder threads(int intraOp, int interOp) {
-      if (intraOp < 1 || interOp < 1) {
-        throw new IllegalArgumentException("thread counts must be >= 1");
+      if (intraOp < 1 || interOp < 0) {
+        throw new IllegalArgumentException(
+            "thread counts must be intra-op >= 1 and inter-op >= 0, got " + intraOp + " and "
+                + interOp);
       }
       this.intraOpThreads = intraOp;
       this.interOpThreads = interOp;
@@ -207,6 +221,19 @@ public final class CompileOptions {
       }
       this.maxParameters = parameters;
       this.maxUnrolledSteps = unrolledSteps;
+      return this;
+    }
+
+    /**
+     * How recurrent layers become ops (default {@link RnnKernel#UNROLLED}, the reference
+     * numbers). {@link RnnKernel#FUSED} trains LSTMs through TensorFlow's fused kernel: fewer
+     * ops per step, float32 results that differ from the unrolled ones by rounding.
+     */
+    public Builder rnnKernel(RnnKernel kernel) {
+      if (kernel == null) {
+        throw new IllegalArgumentException("an RNN kernel is required");
+      }
+      this.rnnKernel = kernel;
       return this;
     }
 

@@ -2,6 +2,7 @@ package dev.seq2seq4j.train;
 
 import dev.seq2seq4j.data.Dataset;
 import dev.seq2seq4j.data.FloatBlock;
+import dev.seq2seq4j.nn.DType;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.ModelGraph;
 import dev.seq2seq4j.nn.Shapes;
@@ -59,6 +60,9 @@ public final class CompiledModel implements AutoCloseable {
   private final List<Operand<TFloat32>> metricOps = new ArrayList<>();
   private final KerasOptimizer optimizer;
   private final Op trainStep;
+  private final FeedTensors feeds = new FeedTensors();
+  private TBool trainingOn;
+  private TInt64 seedTensor;
 
   private CompiledModel(Model model, CompileOptions options) {
     if (model.outputs().size() != 1) {
@@ -74,7 +78,7 @@ public final class CompiledModel implements AutoCloseable {
     Session s = null;
     try {
       Ops tf = Ops.create(g);
-      modelGraph = ModelGraph.build(model, tf);
+      modelGraph = ModelGraph.build(model, tf, options.rnnKernel());
       output = modelGraph.outputs().get(0);
       long[] outShape = model.outputs().get(0).shape();
       target =
@@ -92,7 +96,9 @@ public final class CompiledModel implements AutoCloseable {
       ConfigProto config =
           ConfigProto.newBuilder()
               .setIntraOpParallelismThreads(options.intraOpThreads())
-              .setInterOpParallelismThreads(options.interOpThreads())
+              // A negative count is TensorFlow's "run every op in the caller's thread".
+              .setInterOpParallelismThreads(
+                  options.interOpThreads() == 0 ? -1 : options.interOpThreads())
               .build();
       s = new Session(g, config);
       s.initialize();
@@ -235,23 +241,32 @@ public final class CompiledModel implements AutoCloseable {
 
   /**
    * Loss and metrics on one batch; with a step seed, in training mode with an optimizer step.
+   * Float inputs, the target and the two flags are refilled tensors kept between steps (no native
+   * allocation per step); synchronized because those tensors are shared.
    */
-  private BatchResult run(Dataset batch, long[] stepSeed) {
-    List<Tensor> feeds = new ArrayList<>();
+  private synchronized BatchResult run(Dataset batch, long[] stepSeed) {
+    List<Tensor> owned = new ArrayList<>();
     try {
       Session.Runner r = session.runner();
-      for (int i = 0; i < batch.inputs().size(); i++) {
-        feeds.add(modelGraph.feed(r, i, batch.inputs().get(i)));
+      int inputs = batch.inputs().size();
+      for (int i = 0; i < inputs; i++) {
+        FloatBlock x = batch.inputs().get(i);
+        if (model.inputs().get(i).dtype() == DType.FLOAT32) {
+          r.feed(modelGraph.inputs().get(model.inputNames().get(i)), feeds.float32(i, x));
+        } else {
+          owned.add(modelGraph.feed(r, i, x));
+        }
       }
-      TFloat32 y = Tensors.float32(batch.y());
-      feeds.add(y);
-      r.feed(target, y).fetch(loss);
+      r.feed(target, feeds.float32(inputs, batch.y())).fetch(loss);
       if (stepSeed != null) {
-        TBool on = TBool.scalarOf(true);
-        feeds.add(on);
-        TInt64 seed = TInt64.vectorOf(stepSeed);
-        feeds.add(seed);
-        r.feed(modelGraph.training(), on).feed(modelGraph.stepSeed(), seed).addTarget(trainStep);
+        if (trainingOn == null) {
+          trainingOn = TBool.scalarOf(true);
+          seedTensor = TInt64.vectorOf(0, 0);
+        }
+        seedTensor.setLong(stepSeed[0], 0);
+        seedTensor.setLong(stepSeed[1], 1);
+        r.feed(modelGraph.training(), trainingOn).feed(modelGraph.stepSeed(), seedTensor)
+            .addTarget(trainStep);
       }
       metricOps.forEach(r::fetch);
       try (Result res = r.run()) {
@@ -263,7 +278,7 @@ public final class CompiledModel implements AutoCloseable {
         return new BatchResult(batch.size(), l, m);
       }
     } finally {
-      feeds.forEach(Tensor::close);
+      owned.forEach(Tensor::close);
     }
   }
 
@@ -387,11 +402,16 @@ public final class CompiledModel implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     try {
       session.close();
     } finally {
       graph.close();
+      feeds.close();
+      if (trainingOn != null) {
+        trainingOn.close();
+        seedTensor.close();
+      }
     }
   }
 

@@ -170,6 +170,36 @@ public final class RecipeConfig {
   }
 
   /**
+   * A copy with another batch size.
+   *
+   * @param batch the batch size, at least 1
+   * @return the new configuration
+   */
+  public RecipeConfig withBatch(int batch) {
+    return with(Knobs.BATCH, batch);
+  }
+
+  /**
+   * A copy with another sequence length, for the recipes that have one.
+   *
+   * @param length the length, at least 1
+   * @return the new configuration
+   */
+  public RecipeConfig withLength(int length) {
+    return with(Knobs.LENGTH, length);
+  }
+
+  /**
+   * A copy with another unit count, for the recipes that have one.
+   *
+   * @param units the units, at least 1
+   * @return the new configuration
+   */
+  public RecipeConfig withUnits(int units) {
+    return with(Knobs.UNITS, units);
+  }
+
+  /**
    * A copy with another epoch count.
    *
    * @param epochs epochs, at least 1

@@ -5,6 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 
 /**
@@ -83,33 +88,45 @@ public final class Sweep {
   }
 
   /**
-   * Runs every cell, printing one line per run to {@code progress}.
+   * Runs every cell, one training at a time, printing one line per run to {@code progress}.
    *
    * @param progress where to report each run as it finishes
    * @return the cells, row by row (length), model by model within a row
    */
   public List<Cell> run(Reporter progress) {
-    List<Cell> cells = new ArrayList<>();
+    return run(progress, 1);
+  }
+
+  /**
+   * Runs every cell with up to {@code jobs} trainings at once (each in its own thread and
+   * TensorFlow session), printing one line per run as it finishes. Every run computes exactly
+   * what it computes alone, so the cells do not depend on {@code jobs}.
+   *
+   * @param progress where to report each run as it finishes
+   * @param jobs how many trainings run at once, at least 1
+   * @return the cells, row by row (length), model by model within a row
+   * @throws IllegalArgumentException if {@code jobs < 1}
+   */
+  public List<Cell> run(Reporter progress, int jobs) {
+    if (jobs < 1) {
+      throw new IllegalArgumentException("jobs must be >= 1, got " + jobs);
+    }
+    List<Callable<Run>> tasks = new ArrayList<>();
     for (int length : lengths) {
       for (String name : MODELS) {
-        Recipe recipe = Recipes.byName(name);
-        List<Run> runs = new ArrayList<>();
         for (long seed : seeds) {
-          RecipeConfig config =
-              overrides.apply(recipe.defaults().withSeed(seed).with(Knobs.LENGTH, length));
-          RecipeResult r = recipe.run(config, Reporter.quiet());
-          Run run =
-              new Run(
-                  seed,
-                  r.metric(RecipeResult.TEST_ACCURACY).orElseThrow(),
-                  r.history().epochsRun(),
-                  r.history().trainSeconds());
-          runs.add(run);
-          progress.printf(
-              "length %2d  %-31s seed %d: test %.3f%%  (%d epochs, %.1f s)%n",
-              length, name, seed, 100 * run.testAccuracy(), run.epochsRun(), run.trainSeconds());
+          tasks.add(() -> run(name, length, seed, progress));
         }
-        cells.add(new Cell(name, length, runs, tutorial(name, length)));
+      }
+    }
+    List<Run> runs = runAll(tasks, jobs);
+    List<Cell> cells = new ArrayList<>();
+    int next = 0;
+    for (int length : lengths) {
+      for (String name : MODELS) {
+        List<Run> cellRuns = new ArrayList<>(runs.subList(next, next + seeds.size()));
+        next += seeds.size();
+        cells.add(new Cell(name, length, cellRuns, tutorial(name, length)));
       }
     }
     return cells;
@@ -120,6 +137,71 @@ public final class Sweep {
     double[] row = TUTORIAL.get(length);
     int i = MODELS.indexOf(model);
     return row == null || i >= row.length ? Double.NaN : row[i];
+  }
+
+  private Run run(String name, int length, long seed, Reporter progress) {
+    Recipe recipe = Recipes.byName(name);
+    RecipeConfig config = overrides.apply(recipe.defaults().withSeed(seed).with(Knobs.LENGTH, length));
+    RecipeResult r = recipe.run(config, Reporter.quiet());
+    Run run = new Run(seed, r.metric(RecipeResult.TEST_ACCURACY).orElseThrow(),
+        r.history().epochsRun(), r.history().trainSeconds());
+    synchronized (progress) {
+      progress.printf("length %2d  %-31s seed %d: test %.3f%%  (%d epochs, %.1f s)%n",
+          length, name, seed, 100 * run.testAccuracy(), run.epochsRun(), run.trainSeconds());
+    }
+    return run;
+  }
+
+  /** Runs the tasks, in order with one job, else on a pool; results in task order. */
+  private static List<Run> runAll(List<Callable<Run>> tasks, int jobs) {
+    List<Run> out = new ArrayList<>();
+    if (jobs == 1) {
+      for (Callable<Run> t : tasks) {
+        out.add(call(t));
+      }
+      return out;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(jobs);
+    try {
+      List<Future<Run>> futures = new ArrayList<>();
+      for (Callable<Run> t : tasks) {
+        futures.add(pool.submit(t));
+      }
+      for (Future<Run> f : futures) {
+        out.add(result(f));
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Run call(Callable<Run> task) {
+    try {
+      return task.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Run result(Future<Run> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("the sweep was interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
   }
 
   /**

@@ -148,7 +148,13 @@ class BadInputTableTest {
     r.add(row(2, "--json needs a file or folder name", "sweep", "--json", ""));
     r.add(row(2, "/proc does not accept new files", "sweep", "--json", "/proc/x.json"));
     r.add(row(2, "--plot takes a file named *.png", "sweep", "--plot", t + "/table.svg"));
+    r.add(row(2, "--jobs must be >= 1, got 0", "sweep", "--jobs", "0"));
     r.add(row(2, "more than the limit of", "train", "addition-seq2seq", "--units", "100000"));
+    // bench: refused before any measurement starts.
+    r.add(row(2, "at least 3 repetitions, got 2", "bench", "--reps", "2"));
+    r.add(row(2, "unknown section 'nope'", "bench", "--sections", "nope"));
+    r.add(row(2, "--sweep-jobs and --intra-op-threads must be >= 1", "bench", "--sweep-jobs",
+        "0"));
     r.add(row(2, "unknown recipe 'nosuch'", "summary", "nosuch"));
     // parity: every option that does not apply or does not fit is refused.
     r.add(row(2, "the given shape (0, 10) does not fit it", "parity", s, "--input-shape",

@@ -5,6 +5,7 @@ import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.ModelGraph;
 import dev.seq2seq4j.nn.Shapes;
 import dev.seq2seq4j.nn.Weights;
+import dev.seq2seq4j.nn.rnn.RnnKernel;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Graph;
@@ -23,8 +24,14 @@ public final class ForwardRunner {
   /** Like {@link #run(Model, long, FloatBlock...)} but overwrites some weights after initialising. */
   public static List<FloatBlock> run(
       Model model, long seed, Map<String, FloatBlock> weights, FloatBlock... inputs) {
+    return run(model, seed, RnnKernel.UNROLLED, weights, inputs);
+  }
+
+  /** Like {@link #run(Model, long, Map, FloatBlock...)} with recurrent layers built as asked. */
+  public static List<FloatBlock> run(Model model, long seed, RnnKernel kernel,
+      Map<String, FloatBlock> weights, FloatBlock... inputs) {
     try (Graph g = new Graph(); Session s = new Session(g)) {
-      ModelGraph mg = ModelGraph.build(model, Ops.create(g));
+      ModelGraph mg = ModelGraph.build(model, Ops.create(g), kernel);
       mg.initialize(s, seed);
       if (!weights.isEmpty()) {
         mg.setWeights(s, Weights.of(weights));

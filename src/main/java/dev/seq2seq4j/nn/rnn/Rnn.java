@@ -35,7 +35,8 @@ import org.tensorflow.types.TFloat32;
  * zero_output_for_mask}, exactly as Keras's backend loop does.
  *
  * <p>Static unrolling is used because gradients through TensorFlow {@code While} loops fail in
- * TensorFlow Java (GUIDE §3).
+ * TensorFlow Java. A graph built with {@link RnnKernel#FUSED} runs the LSTMs that TensorFlow's
+ * fused kernel can compute as one op instead ({@link FusedLstm}).
  */
 public abstract class Rnn extends Layer {
   private final RnnCell cell;
@@ -217,6 +218,11 @@ public abstract class Rnn extends Layer {
     LayerWeights cellWeights = cell.prepare(tf, weights.child("cell"));
     if (dropout > 0) {
       x = Dropouts.sameMaskEveryStep(ctx, x, dropout);
+    }
+    if (ctx.rnnKernel() == RnnKernel.FUSED
+        && FusedLstm.supports(cell, ctx.mask(0) != null, recurrentDropout)) {
+      return FusedLstm.call(tf, (LstmCell) cell, cellWeights, x, inputs.subList(1, inputs.size()),
+          goBackwards, returnSequences, returnState);
     }
     Operand<TFloat32> recurrentMask = recurrentDropout > 0
         ? Dropouts.trainingMask(ctx, x, cell.units(), recurrentDropout) : null;

@@ -13,6 +13,22 @@ public final class Shapes {
   }
 
   /**
+   * The number of scalars in a shape, exact beyond what one Java array holds and capped at
+   * {@link Long#MAX_VALUE} instead of overflowing: for counting, where {@link #size} is for
+   * allocating.
+   */
+  public static long saturatedSize(long[] shape) {
+    long n = 1;
+    for (long d : shape) {
+      if (d != 0 && n > Long.MAX_VALUE / d) {
+        return Long.MAX_VALUE;
+      }
+      n *= d;
+    }
+    return n;
+  }
+
+  /**
    * {@code a + b} for non-negative counts, capped at {@link Long#MAX_VALUE} instead of wrapping
    * to a negative count.
    */

@@ -41,14 +41,7 @@ public final class WeightSpec {
    * names the limit instead of failing while it is counted.
    */
   public long size() {
-    long n = 1;
-    for (long d : shape) {
-      if (d != 0 && n > Long.MAX_VALUE / d) {
-        return Long.MAX_VALUE;
-      }
-      n *= d;
-    }
-    return n;
+    return Shapes.saturatedSize(shape);
   }
 
   /** How the weight's initial values are drawn. */

@@ -29,8 +29,10 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.DeviceStepStats;
+import org.tensorflow.proto.GraphOptions;
 import org.tensorflow.proto.NodeExecStats;
 import org.tensorflow.proto.NodeOutput;
+import org.tensorflow.proto.RewriterConfig;
 import org.tensorflow.proto.RunMetadata;
 import org.tensorflow.proto.RunOptions;
 import org.tensorflow.proto.TensorShapeProto;
@@ -137,12 +139,11 @@ public final class MatMulFloor {
     for (NodeExecStats n : nodes) {
       // The label reads "name = OpType(input, input, ...)"; oneDNN builds call it _MklMatMul.
       String label = n.getTimelineLabel();
-      int eq = label.indexOf(" = ");
-      int open = label.indexOf('(', Math.max(eq, 0));
-      if (eq < 0 || open < 0 || !label.substring(eq + 3, open).endsWith("MatMul")
-          || label.substring(eq + 3, open).contains("Batch")) {
+      String op = opType(label);
+      if (op == null || !op.endsWith("MatMul") || op.contains("Batch")) {
         continue;
       }
+      int open = label.indexOf('(', label.indexOf(" = "));
       String[] args = label.substring(open + 1, label.lastIndexOf(')')).split(", ");
       List<long[]> out = shapes.get(n.getNodeName());
       if (args.length < 2 || out == null || out.isEmpty()) {
@@ -229,9 +230,16 @@ public final class MatMulFloor {
    * @param reps counted repetitions
    * @return seconds per step's worth of products
    * @throws IllegalArgumentException if there are no products
+   * @throws IllegalStateException if TensorFlow does not run every product
    */
   public static Samples secondsPerStep(List<Product> products, int runsPerRep, int warmups,
       int reps) {
+    return secondsPerStep(products, runsPerRep, warmups, reps, loopConfig());
+  }
+
+  /** {@link #secondsPerStep} in a session with the given settings. */
+  static Samples secondsPerStep(List<Product> products, int runsPerRep, int warmups, int reps,
+      ConfigProto config) {
     if (products.isEmpty()) {
       throw new IllegalArgumentException("no products to time");
     }
@@ -249,8 +257,9 @@ public final class MatMulFloor {
       }
       Op step = tf.withControlDependencies(all).noOp();
       Op init = tf.withControlDependencies(inits).noOp();
-      try (Session s = new Session(g, sessionConfig())) {
+      try (Session s = new Session(g, config)) {
         s.run(init);
+        requireAllRun(s, step, products.size());
         return Repeat.seconds(warmups, reps, () -> {
           for (int i = 0; i < runsPerRep; i++) {
             s.run(step);
@@ -258,6 +267,54 @@ public final class MatMulFloor {
         }).times(1.0 / runsPerRep);
       }
     }
+  }
+
+  /**
+   * The session settings of the timed loop: those of a training step, with Grappler's dependency
+   * optimizer off. That optimizer turns an op whose outputs nobody reads into a NoOp, and the
+   * loop reads none of its products: with it on, the "floor" timed empty session runs (above
+   * 300 GFLOP/s on one core, beyond the core's peak).
+   */
+  static ConfigProto loopConfig() {
+    return sessionConfig().toBuilder()
+        .setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(
+            RewriterConfig.newBuilder().setDependencyOptimization(RewriterConfig.Toggle.OFF)))
+        .build();
+  }
+
+  /** Fails unless one traced run of {@code step} executes all {@code expected} products. */
+  private static void requireAllRun(Session s, Op step, int expected) {
+    RunMetadata metadata;
+    try (Result res = s.runner().addTarget(step).setOptions(RunOptions.newBuilder()
+        .setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build()).runAndFetchMetadata()) {
+      metadata = res.getMetadata().orElse(null);
+    }
+    long ran = metadata == null ? 0 : matMulNodes(metadata);
+    if (ran != expected) {
+      throw new IllegalStateException("the floor loop ran " + ran + " of its " + expected
+          + " matrix products: TensorFlow pruned the rest, so its time would not be a floor");
+    }
+  }
+
+  /** The MatMul nodes a trace shows executed, fused or not. */
+  static long matMulNodes(RunMetadata metadata) {
+    long count = 0;
+    for (DeviceStepStats d : metadata.getStepStats().getDevStatsList()) {
+      for (NodeExecStats n : d.getNodeStatsList()) {
+        String op = opType(n.getTimelineLabel());
+        if (op != null && op.endsWith("MatMul") && !op.contains("Batch")) {
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
+  /** The op type of a trace label "name = OpType(input, ...)", or null. */
+  private static String opType(String label) {
+    int eq = label.indexOf(" = ");
+    int open = label.indexOf('(', Math.max(eq, 0));
+    return eq < 0 || open < 0 ? null : label.substring(eq + 3, open);
   }
 
   private static Variable<TFloat32> matrix(Ops tf, List<Op> inits, long rows, long cols) {

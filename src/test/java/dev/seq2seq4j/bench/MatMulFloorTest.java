@@ -2,6 +2,7 @@ package dev.seq2seq4j.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seq2seq4j.data.Dataset;
@@ -40,5 +41,17 @@ class MatMulFloorTest {
     Samples s = MatMulFloor.secondsPerStep(products, 5, 1, 3);
     assertEquals(3, s.count());
     assertTrue(s.median() > 0);
+  }
+
+  @Test
+  void theLoopIsCheckedToRunEveryProduct() {
+    // With a training step's settings Grappler turns the unread products into NoOps; the check
+    // must see that, or a floor of empty session runs would pass for the machine's speed.
+    List<MatMulFloor.Product> products = List.of(new MatMulFloor.Product(8, 16, 32, false, false),
+        new MatMulFloor.Product(8, 32, 16, false, true));
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> MatMulFloor.secondsPerStep(products, 2, 0, 1, MatMulFloor.sessionConfig()));
+    assertTrue(e.getMessage().contains("ran 0 of its 2"), e.getMessage());
+    assertEquals(1, MatMulFloor.secondsPerStep(products, 2, 0, 1).count());
   }
 }

@@ -82,12 +82,25 @@ def main():
     parser.add_argument("--samples", type=int, default=50000)
     parser.add_argument("--json", action="store_true", help="end with one line of JSON")
     args = parser.parse_args()
+    result = train(args.seed, args.epochs, args.target, args.digits, args.samples)
+    print()
+    print("iterations run: %d, target %s, fit seconds %.1f, exact-match on %d validation "
+          "questions %.4f" % (result["epochs_run"],
+                              "reached" if result["epochs_to_target"] else "not reached",
+                              result["fit_seconds"], result["validation_questions"],
+                              result["exact_match_accuracy"]))
+    if args.json:
+        print(json.dumps(result))
 
-    keras.utils.set_random_seed(args.seed)
-    digits, reverse, maxlen = args.digits, True, args.digits * 2 + 1
+
+def train(seed, epochs, target, digits, samples, verbose=True):
+    """Runs the example and returns what --json prints; verbose=False prints nothing
+    (bench_keras.py times it that way)."""
+    keras.utils.set_random_seed(seed)
+    reverse, maxlen = True, digits * 2 + 1
     chars = "0123456789+ "
     ctable = CharacterTable(chars)
-    qs, expected = questions(args.samples, digits, reverse)
+    qs, expected = questions(samples, digits, reverse)
 
     x = np.zeros((len(qs), maxlen, len(chars)), dtype=bool)
     y = np.zeros((len(qs), digits + 1, len(chars)), dtype=bool)
@@ -108,16 +121,20 @@ def main():
     model.add(layers.LSTM(128, return_sequences=True))
     model.add(layers.Dense(len(chars), activation="softmax"))
     model.compile(loss="categorical_crossentropy", optimizer="adam", metrics=["accuracy"])
-    model.summary()
+    if verbose:
+        model.summary()
 
     fit_seconds, reached, history = 0.0, None, None
-    for epoch in range(1, args.epochs + 1):
-        print()
-        print("Iteration", epoch)
+    for epoch in range(1, epochs + 1):
+        if verbose:
+            print()
+            print("Iteration", epoch)
         start = time.perf_counter()
         history = model.fit(x_train, y_train, batch_size=32, epochs=1,
-                            validation_data=(x_val, y_val))
+                            validation_data=(x_val, y_val), verbose=1 if verbose else 0)
         fit_seconds += time.perf_counter() - start
+        # The example's ten sample answers; made even when not printed, as they draw from
+        # NumPy's generator and so shape the runs that follow.
         for i in range(10):
             ind = np.random.randint(0, len(x_val))
             rowx, rowy = x_val[np.array([ind])], y_val[np.array([ind])]
@@ -125,12 +142,13 @@ def main():
             q = ctable.decode(rowx[0])
             correct = ctable.decode(rowy[0])
             guess = ctable.decode(preds[0], calc_argmax=False)
-            print("Q", q[::-1] if reverse else q, end=" ")
-            print("T", correct, end=" ")
-            print("ok " + guess if correct == guess else "no " + guess)
+            if verbose:
+                print("Q", q[::-1] if reverse else q, end=" ")
+                print("T", correct, end=" ")
+                print("ok " + guess if correct == guess else "no " + guess)
         logs = history.history
-        if args.target > 0 and logs["accuracy"][-1] >= args.target \
-                and logs["val_accuracy"][-1] >= args.target:
+        if target > 0 and logs["accuracy"][-1] >= target \
+                and logs["val_accuracy"][-1] >= target:
             reached = epoch
             break
 
@@ -138,16 +156,10 @@ def main():
     truth = np.argmax(y_val, axis=-1)
     exact = float(np.mean(np.all(guesses == truth, axis=-1)))
     logs = history.history
-    print()
-    print("iterations run: %d, target %s, fit seconds %.1f, exact-match on %d validation "
-          "questions %.4f" % (epoch, "reached" if reached else "not reached", fit_seconds,
-                              len(x_val), exact))
-    if args.json:
-        print(json.dumps({"example": "keras addition_rnn", "seed": args.seed,
-                          "epochs_run": epoch, "epochs_to_target": reached,
-                          "fit_seconds": round(fit_seconds, 3), "exact_match_accuracy": exact,
-                          "accuracy": logs["accuracy"][-1],
-                          "val_accuracy": logs["val_accuracy"][-1]}))
+    return {"example": "keras addition_rnn", "seed": seed, "epochs_run": epoch,
+            "epochs_to_target": reached, "fit_seconds": round(fit_seconds, 3),
+            "exact_match_accuracy": exact, "validation_questions": len(x_val),
+            "accuracy": logs["accuracy"][-1], "val_accuracy": logs["val_accuracy"][-1]}
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@
 #
 # Usage: scripts/bench.sh [--quick] [--json] [more `seq2seq4j bench` flags]
 #   scripts/bench.sh --quick          about a minute
-#   scripts/bench.sh --json           everything (about half an hour, most of it the sweep)
+#   scripts/bench.sh --json           everything (about 45 minutes: the sweep, Keras's full recipes)
 #
 # SEQ2SEQ4J_VENV points at the venv (default python-export/.venv, which
 # scripts/export-python-models.sh creates). Run it on a machine as quiet as you can get:

@@ -11,9 +11,7 @@ import dev.seq2seq4j.nn.seq2seq.GreedyDecoder;
 import dev.seq2seq4j.train.CompiledModel;
 import dev.seq2seq4j.train.Loss;
 import dev.seq2seq4j.train.Losses;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Beyond Karakaya's Part B, where its LSTM wirings fail on long sequences: an encoder-decoder
@@ -105,10 +103,7 @@ final class ReverseAttentionRecipe extends RecipeSkeleton {
           for (int i = 0; i < Math.min(EXAMPLES_SHOWN, inputs.length); i++) {
             reporter.println(ReversedSequenceProblem.format(inputs[i], predicted[i]));
           }
-          Map<String, Double> metrics = new LinkedHashMap<>();
-          metrics.put(RecipeResult.TEST_ACCURACY, scores.perPosition());
-          metrics.put(RecipeResult.EXACT_MATCH_ACCURACY, scores.exactMatch());
-          return metrics;
+          return scores.metrics();
         })
         .historyMetrics("loss", "val_loss")
         .build();

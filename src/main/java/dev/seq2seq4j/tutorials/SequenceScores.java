@@ -1,7 +1,9 @@
 package dev.seq2seq4j.tutorials;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How well predicted sequences match the true ones, the two ways every recipe reports: per
@@ -87,5 +89,18 @@ public record SequenceScores(long rightPositions, long positions, int exact, int
    */
   public double exactMatch() {
     return exact / (double) sequences;
+  }
+
+  /**
+   * The two scores under the names recipes report them: {@code test_accuracy} (per position),
+   * then {@code exact_match_accuracy}.
+   *
+   * @return a new, modifiable map in that order
+   */
+  public Map<String, Double> metrics() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put(RecipeResult.TEST_ACCURACY, perPosition());
+    m.put(RecipeResult.EXACT_MATCH_ACCURACY, exactMatch());
+    return m;
   }
 }

@@ -1,6 +1,5 @@
 package dev.seq2seq4j.tutorials;
 
-import dev.seq2seq4j.data.Dataset;
 import dev.seq2seq4j.data.PythonRandom;
 import dev.seq2seq4j.data.VariableReverseProblem;
 import dev.seq2seq4j.nn.Model;
@@ -11,10 +10,8 @@ import dev.seq2seq4j.train.CompiledModel;
 import dev.seq2seq4j.train.Loss;
 import dev.seq2seq4j.train.Losses;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Karakaya's closing questions as recipes: sequences of 1 to {@code --length} values in one
@@ -134,10 +131,7 @@ final class VariableReverseRecipe extends RecipeSkeleton {
                 + Arrays.toString(truth[i]) + " Predicted " + Arrays.toString(predicted[i]) + " "
                 + (Arrays.equals(truth[i], predicted[i]) ? "True" : "False"));
           }
-          Map<String, Double> metrics = new LinkedHashMap<>();
-          metrics.put(RecipeResult.TEST_ACCURACY, scores.perPosition());
-          metrics.put(RecipeResult.EXACT_MATCH_ACCURACY, scores.exactMatch());
-          return metrics;
+          return scores.metrics();
         })
         .historyMetrics("loss", "val_loss")
         .build();

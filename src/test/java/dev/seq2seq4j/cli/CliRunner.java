@@ -1,5 +1,9 @@
 package dev.seq2seq4j.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -29,5 +33,18 @@ final class CliRunner {
       return new Outcome(code, out.toString(StandardCharsets.UTF_8),
           err.toString(StandardCharsets.UTF_8));
     }
+  }
+
+  /**
+   * Bad input's contract: exit code 2 and one {@code error: ...} line on stderr naming the
+   * problem (containing {@code fragment}), with no stack trace.
+   */
+  static void assertOneErrorLine(Outcome o, String fragment) {
+    assertEquals(2, o.exitCode(), o.out() + o.err());
+    String err = o.err().strip();
+    assertTrue(err.startsWith("error: "), err);
+    assertTrue(err.contains(fragment), err);
+    assertFalse(err.contains("\n"), "one line: " + err);
+    assertFalse(err.contains("Exception"), "no stack trace: " + err);
   }
 }

@@ -143,7 +143,7 @@ class CliTest {
 
     CliRunner.Outcome bad = CliRunner.run("predict", "--model", dir.toString(), "3 2 9");
     assertEquals(2, bad.exitCode());
-    assertOneErrorLine(bad, "expected 4 values");
+    CliRunner.assertOneErrorLine(bad, "expected 4 values");
   }
 
   @Test
@@ -160,7 +160,7 @@ class CliTest {
     CliRunner.Outcome again = CliRunner.run("train", "reverse-lstm-default", "--export",
         dir.toString());
     assertEquals(2, again.exitCode());
-    assertOneErrorLine(again, "not empty");
+    CliRunner.assertOneErrorLine(again, "not empty");
     assertFalse(again.out().contains("Epoch"), "refused before training: " + again.out());
   }
 
@@ -192,17 +192,17 @@ class CliTest {
   void unknownRecipeIsAUserError() {
     CliRunner.Outcome o = CliRunner.run("train", "addition");
     assertEquals(2, o.exitCode());
-    assertOneErrorLine(o, "unknown recipe 'addition'");
+    CliRunner.assertOneErrorLine(o, "unknown recipe 'addition'");
   }
 
   @Test
   void flagThatDoesNotApplyIsAUserError() {
     CliRunner.Outcome o = CliRunner.run("train", "addition-mlp", "--length", "8");
     assertEquals(2, o.exitCode());
-    assertOneErrorLine(o, "--length does not apply");
+    CliRunner.assertOneErrorLine(o, "--length does not apply");
     CliRunner.Outcome zero = CliRunner.run("train", "reverse-mlp", "--epochs", "0");
     assertEquals(2, zero.exitCode());
-    assertOneErrorLine(zero, "epochs must be >= 1");
+    CliRunner.assertOneErrorLine(zero, "epochs must be >= 1");
   }
 
   @Test
@@ -210,7 +210,7 @@ class CliTest {
     CliRunner.Outcome o =
         CliRunner.run("predict", "--model", tmp.resolve("none").toString(), "1+2");
     assertEquals(2, o.exitCode());
-    assertOneErrorLine(o, "checkpoint folder not found");
+    CliRunner.assertOneErrorLine(o, "checkpoint folder not found");
   }
 
   @Test
@@ -222,11 +222,4 @@ class CliTest {
     assertEquals(2, CliRunner.run("predict", "1+2").exitCode());
   }
 
-  private static void assertOneErrorLine(CliRunner.Outcome o, String fragment) {
-    String err = o.err().strip();
-    assertTrue(err.startsWith("error: "), err);
-    assertTrue(err.contains(fragment), err);
-    assertFalse(err.contains("\n"), "one line: " + err);
-    assertFalse(err.contains("Exception"), "no stack trace: " + err);
-  }
 }

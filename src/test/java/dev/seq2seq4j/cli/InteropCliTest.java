@@ -1,7 +1,6 @@
 package dev.seq2seq4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,15 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 class InteropCliTest {
   private static final Path MODEL =
       Path.of(System.getProperty("basedir", ".")).resolve("saved-models/reverse-return-state");
-
-  private static void assertOneErrorLine(CliRunner.Outcome o, String fragment) {
-    assertEquals(2, o.exitCode(), o.out() + o.err());
-    String err = o.err().strip();
-    assertTrue(err.startsWith("error: "), err);
-    assertTrue(err.contains(fragment), err);
-    assertFalse(err.contains("\n"), "one line: " + err);
-    assertFalse(err.contains("Exception"), "no stack trace: " + err);
-  }
 
   private static Path copy(Path from, Path to) throws IOException {
     try (Stream<Path> walk = Files.walk(from)) {
@@ -80,26 +70,26 @@ class InteropCliTest {
     assertEquals(0, o.exitCode(), o.err());
     // One sample in, its [4, 10] output back; the model reverses 0 1 2 3 into 3 2 1 0.
     assertTrue(o.out().startsWith("{\"output_0\":[["), o.out());
-    assertOneErrorLine(CliRunner.run("predict", "--savedmodel", MODEL.toString(), "1 2 3"),
+    CliRunner.assertOneErrorLine(CliRunner.run("predict", "--savedmodel", MODEL.toString(), "1 2 3"),
         "takes 40 values per sample");
-    assertOneErrorLine(CliRunner.run("predict", "--savedmodel", MODEL.toString(),
+    CliRunner.assertOneErrorLine(CliRunner.run("predict", "--savedmodel", MODEL.toString(),
         "--signature", "nope", sample), "nope");
   }
 
   @Test
   void missingFolderAndNonSavedModel(@TempDir Path tmp) {
-    assertOneErrorLine(CliRunner.run("inspect", tmp.resolve("missing").toString()), "not found");
-    assertOneErrorLine(CliRunner.run("parity", tmp.resolve("missing").toString()), "not found");
-    assertOneErrorLine(CliRunner.run("inspect", tmp.toString()), "no saved_model.pb");
-    assertOneErrorLine(CliRunner.run("parity", tmp.toString()), "saved_model.pb");
+    CliRunner.assertOneErrorLine(CliRunner.run("inspect", tmp.resolve("missing").toString()), "not found");
+    CliRunner.assertOneErrorLine(CliRunner.run("parity", tmp.resolve("missing").toString()), "not found");
+    CliRunner.assertOneErrorLine(CliRunner.run("inspect", tmp.toString()), "no saved_model.pb");
+    CliRunner.assertOneErrorLine(CliRunner.run("parity", tmp.toString()), "saved_model.pb");
   }
 
   @Test
   void corruptSavedModelPb(@TempDir Path tmp) throws Exception {
     Path dir = copy(MODEL, tmp.resolve("m"));
     Files.write(dir.resolve("saved_model.pb"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
-    assertOneErrorLine(CliRunner.run("inspect", dir.toString()), "saved_model.pb");
-    assertOneErrorLine(CliRunner.run("parity", dir.toString()), "saved_model.pb");
+    CliRunner.assertOneErrorLine(CliRunner.run("inspect", dir.toString()), "saved_model.pb");
+    CliRunner.assertOneErrorLine(CliRunner.run("parity", dir.toString()), "saved_model.pb");
   }
 
   @Test
@@ -109,10 +99,10 @@ class InteropCliTest {
     byte[] bytes = Files.readAllBytes(data);
     Files.write(data, java.util.Arrays.copyOf(bytes, bytes.length / 10));
     CliRunner.Outcome o = CliRunner.run("parity", dir.toString());
-    assertOneErrorLine(o, "variables.data-00000-of-00001 is truncated");
+    CliRunner.assertOneErrorLine(o, "variables.data-00000-of-00001 is truncated");
     // Every command checks the files in Java before TensorFlow loads the folder.
-    assertOneErrorLine(CliRunner.run("inspect", dir.toString()), "is truncated");
-    assertOneErrorLine(CliRunner.run("predict", "--savedmodel", dir.toString(), "1"), "is truncated");
+    CliRunner.assertOneErrorLine(CliRunner.run("inspect", dir.toString()), "is truncated");
+    CliRunner.assertOneErrorLine(CliRunner.run("predict", "--savedmodel", dir.toString(), "1"), "is truncated");
   }
 
   @Test
@@ -124,12 +114,12 @@ class InteropCliTest {
       bytes[i] ^= 0x5a;
     }
     Files.write(data, bytes);
-    assertOneErrorLine(CliRunner.run("parity", dir.toString()), "do not match their checksum");
-    assertOneErrorLine(CliRunner.run("predict", "--savedmodel", dir.toString(), "1"),
+    CliRunner.assertOneErrorLine(CliRunner.run("parity", dir.toString()), "do not match their checksum");
+    CliRunner.assertOneErrorLine(CliRunner.run("predict", "--savedmodel", dir.toString(), "1"),
         "do not match their checksum");
 
     Files.delete(dir.resolve("variables/variables.index"));
-    assertOneErrorLine(CliRunner.run("predict", "--savedmodel", dir.toString(), "1"),
+    CliRunner.assertOneErrorLine(CliRunner.run("predict", "--savedmodel", dir.toString(), "1"),
         "no variables/variables.index");
   }
 
@@ -161,7 +151,7 @@ class InteropCliTest {
     JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
     assertTrue(json.get("passed").asBoolean(), o.out());
     assertTrue(json.get("max_abs_error").asDouble() <= 1e-5, o.out());
-    assertOneErrorLine(CliRunner.run("predict", "--savedmodel", dir.toString(), "--signature",
+    CliRunner.assertOneErrorLine(CliRunner.run("predict", "--savedmodel", dir.toString(), "--signature",
         "serve", "1 2 3 4 5"), "available signatures: [serving_default]");
   }
 
@@ -173,7 +163,7 @@ class InteropCliTest {
 
   @Test
   void unknownSignatureName() {
-    assertOneErrorLine(CliRunner.run("parity", MODEL.toString(), "--signature", "nope"), "nope");
+    CliRunner.assertOneErrorLine(CliRunner.run("parity", MODEL.toString(), "--signature", "nope"), "nope");
   }
 
   @Test
@@ -184,6 +174,6 @@ class InteropCliTest {
     ObjectNode layer = (ObjectNode) parity.at("/model_config/config/layers/1");
     layer.put("class_name", "Conv2D");
     json.writeValue(dir.resolve("parity.json").toFile(), parity);
-    assertOneErrorLine(CliRunner.run("parity", dir.toString()), "unsupported Keras layer Conv2D 'lstm'");
+    CliRunner.assertOneErrorLine(CliRunner.run("parity", dir.toString()), "unsupported Keras layer Conv2D 'lstm'");
   }
 }

@@ -25,11 +25,11 @@ class RecipeFlagsCliTest {
 
   @Test
   void flagsAreCheckedAgainstTheRecipesKnobs() {
-    assertOneErrorLine(CliRunner.run("summary", "addition-mlp", "--reverse-input"),
+    CliRunner.assertOneErrorLine(CliRunner.run("summary", "addition-mlp", "--reverse-input"),
         "--reverse-input does not apply to recipe addition-mlp");
-    assertOneErrorLine(CliRunner.run("summary", "keras-addition-rnn", "--digits", "12"),
+    CliRunner.assertOneErrorLine(CliRunner.run("summary", "keras-addition-rnn", "--digits", "12"),
         "digits must be in [1, 9], got 12");
-    assertOneErrorLine(CliRunner.run("summary", "addition-mixed-terms", "--min-terms", "5"),
+    CliRunner.assertOneErrorLine(CliRunner.run("summary", "addition-mixed-terms", "--min-terms", "5"),
         "1 <= min-terms <= terms");
     // A switch's value is picocli's to convert, so this is its usage error.
     CliRunner.Outcome maybe = CliRunner.run("summary", "reverse-attention", "--generated=maybe");
@@ -59,7 +59,7 @@ class RecipeFlagsCliTest {
     CliRunner.Outcome p = CliRunner.run("predict", "--model", dir.toString(), "12*34", "3-10");
     assertEquals(0, p.exitCode(), p.err());
     assertEquals(2, p.out().strip().lines().count(), p.out());
-    assertOneErrorLine(CliRunner.run("predict", "--model", dir.toString(), "12/34"),
+    CliRunner.assertOneErrorLine(CliRunner.run("predict", "--model", dir.toString(), "12/34"),
         "invalid input for arithmetic");
 
     Path unique = tmp.resolve("unique");
@@ -70,15 +70,8 @@ class RecipeFlagsCliTest {
         "7");
     assertEquals(0, answer.exitCode(), answer.err());
     assertEquals(2, answer.out().strip().lines().count(), answer.out());
-    assertOneErrorLine(CliRunner.run("predict", "--model", unique.toString(), "1 2 3 4 5 6"),
+    CliRunner.assertOneErrorLine(CliRunner.run("predict", "--model", unique.toString(), "1 2 3 4 5 6"),
         "expected 1 to 5 values");
   }
 
-  private static void assertOneErrorLine(CliRunner.Outcome o, String fragment) {
-    assertEquals(2, o.exitCode(), o.out() + o.err());
-    String err = o.err().strip();
-    assertTrue(err.startsWith("error: "), err);
-    assertTrue(err.contains(fragment), err);
-    assertFalse(err.contains("\n"), "one line: " + err);
-  }
 }

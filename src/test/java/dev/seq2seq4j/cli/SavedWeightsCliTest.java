@@ -1,8 +1,6 @@
 package dev.seq2seq4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seq2seq4j.nn.Weights;
 import dev.seq2seq4j.train.state.SavedWeights;
@@ -29,7 +27,7 @@ class SavedWeightsCliTest {
     byte[] bytes = Files.readAllBytes(bin);
     bytes[bytes.length - 1] ^= 0x10;
     Files.write(bin, bytes);
-    assertOneErrorLine(CliRunner.run("predict", "--model", dir.toString(), "1+2"),
+    CliRunner.assertOneErrorLine(CliRunner.run("predict", "--model", dir.toString(), "1+2"),
         "does not match its checksum");
 
     // Metadata that does not describe a valid recipe run, with the checksums intact.
@@ -54,15 +52,7 @@ class SavedWeightsCliTest {
       String fragment) {
     Path forged = tmp.resolve("forged");
     SavedWeights.save(forged, weights, metadata);
-    assertOneErrorLine(CliRunner.run("predict", "--model", forged.toString(), "1+2"), fragment);
+    CliRunner.assertOneErrorLine(CliRunner.run("predict", "--model", forged.toString(), "1+2"), fragment);
   }
 
-  private static void assertOneErrorLine(CliRunner.Outcome o, String fragment) {
-    assertEquals(2, o.exitCode(), o.err());
-    String err = o.err().strip();
-    assertTrue(err.startsWith("error: "), err);
-    assertTrue(err.contains(fragment), err);
-    assertFalse(err.contains("\n"), "one line: " + err);
-    assertFalse(err.contains("Exception"), "no stack trace: " + err);
-  }
 }

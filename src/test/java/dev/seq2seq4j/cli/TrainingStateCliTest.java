@@ -117,10 +117,10 @@ class TrainingStateCliTest {
     assertEquals(0, first.exitCode(), first.err());
     CliRunner.Outcome other = CliRunner.run("train", "reverse-lstm-default", "--epochs", "3",
         "--samples", "120", "--resume", states.toString());
-    assertOneErrorLine(other, "resume with the same flags (only --epochs may differ)");
+    CliRunner.assertOneErrorLine(other, "resume with the same flags (only --epochs may differ)");
     CliRunner.Outcome recipe = CliRunner.run("train", "reverse-return-state", "--epochs", "3",
         "--samples", "100", "--resume", states.toString());
-    assertOneErrorLine(recipe, "belongs to recipe reverse-lstm-default");
+    CliRunner.assertOneErrorLine(recipe, "belongs to recipe reverse-lstm-default");
     CliRunner.Outcome longer = CliRunner.run("train", "reverse-lstm-default", "--epochs", "3",
         "--samples", "100", "--resume", states.toString(), "--json");
     assertEquals(0, longer.exitCode(), longer.err());
@@ -128,10 +128,10 @@ class TrainingStateCliTest {
     assertFalse(longer.out().contains("Epoch 2/3"), longer.out());
     CliRunner.Outcome noDir = CliRunner.run("train", "reverse-lstm-default",
         "--checkpoint-every", "2");
-    assertOneErrorLine(noDir, "--checkpoint-every needs --checkpoint-dir DIR");
+    CliRunner.assertOneErrorLine(noDir, "--checkpoint-every needs --checkpoint-dir DIR");
     CliRunner.Outcome missing = CliRunner.run("train", "reverse-lstm-default", "--resume",
         tmp.resolve("nothing").toString());
-    assertOneErrorLine(missing, "training state folder not found");
+    CliRunner.assertOneErrorLine(missing, "training state folder not found");
   }
 
   @Test
@@ -141,13 +141,13 @@ class TrainingStateCliTest {
     // larger than a Java array reaches the parameter limit before a graph exists.
     CliRunner.Outcome wide = CliRunner.run("train", "addition-seq2seq", "--epochs", "1",
         "--units", "100000");
-    assertOneErrorLine(wide, "70,006,000,012 parameters, more than the limit of 10,000,000");
+    CliRunner.assertOneErrorLine(wide, "70,006,000,012 parameters, more than the limit of 10,000,000");
     CliRunner.Outcome wider = CliRunner.run("train", "addition-seq2seq", "--epochs", "1",
         "--units", "20000");
-    assertOneErrorLine(wider, "parameters, more than the limit of 10,000,000");
+    CliRunner.assertOneErrorLine(wider, "parameters, more than the limit of 10,000,000");
     CliRunner.Outcome longer = CliRunner.run("train", "reverse-return-state", "--epochs", "1",
         "--length", "10000");
-    assertOneErrorLine(longer, "unrolls 20,000 recurrent timesteps into its graph");
+    CliRunner.assertOneErrorLine(longer, "unrolls 20,000 recurrent timesteps into its graph");
     assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60), "refused quickly");
   }
 
@@ -161,12 +161,4 @@ class TrainingStateCliTest {
     assertEquals(0, adder.exitCode(), adder.err());
   }
 
-  private static void assertOneErrorLine(CliRunner.Outcome o, String fragment) {
-    assertEquals(2, o.exitCode(), o.err());
-    String err = o.err().strip();
-    assertTrue(err.startsWith("error: "), err);
-    assertTrue(err.contains(fragment), err);
-    assertFalse(err.contains("\n"), "one line: " + err);
-    assertFalse(err.contains("Exception"), "no stack trace: " + err);
-  }
 }

@@ -10,6 +10,8 @@ import dev.seq2seq4j.nn.InferenceModel;
 import dev.seq2seq4j.nn.Model;
 import dev.seq2seq4j.nn.SymbolicTensor;
 import dev.seq2seq4j.nn.rnn.RnnKernel;
+import dev.seq2seq4j.train.CompileOptions;
+import dev.seq2seq4j.train.optim.OptimizerSpec;
 import dev.seq2seq4j.tutorials.Knobs;
 import dev.seq2seq4j.tutorials.Recipes;
 import java.io.IOException;
@@ -169,7 +171,24 @@ public final class Bench {
             + "MatMul ops, median of " + options.reps() + " x " + runs + " runs");
     progress.printf(Locale.ROOT, "floor: %d products, %.1f MFLOP, %s ms per step%n",
         products.size(), mflop, BenchReport.fmt(ms));
+    optimizerUpdate(w, model, runs);
     return products;
+  }
+
+  /** The step's Adam update alone: per-parameter work that no op count explains. */
+  private void optimizerUpdate(TrainingWorkload w, Model model, int runs) {
+    OptimizerSpec adam = CompileOptions.builder(Recipes.byName(w.recipe()).loss()).build()
+        .optimizer();
+    Samples s = OptimizerUpdateCost.secondsPerStep(model, adam, runs, 2, options.reps());
+    double ms = s.median() * 1e3;
+    long parameters = OptimizerUpdateCost.parameters(model);
+    report.put("update_ms_per_step", ms);
+    report.put("update_parameters", parameters);
+    report.row("floor", w.name() + ": the step's " + adam.name() + " update alone",
+        BenchReport.fmt(ms) + " ms", parameters + " parameters, median of " + options.reps()
+            + " x " + runs + " runs");
+    progress.printf(Locale.ROOT, "update: %d parameters, %s ms per step%n", parameters,
+        BenchReport.fmt(ms));
   }
 
   private void fullRecipes() {
@@ -675,6 +694,10 @@ public final class Bench {
         BenchReport.fmt(keras / java) + "x", "target >= 5");
     report.row("ratios", "training step / its matrix products alone (x_over_floor)",
         BenchReport.fmt(java / floor) + "x", "target <= 2");
+    double rest = java - floor - report.number("update_ms_per_step");
+    report.put("beyond_products_and_update_ms", rest);
+    report.row("ratios", "training step minus its products and its optimizer update",
+        BenchReport.fmt(rest) + " ms", "the other ops of the step and their executor overhead");
     report.row("ratios", "one-sample predict: SavedModelBundle / Java API",
         BenchReport.fmt(report.number("predict_vs_savedmodel_bundle")) + "x", "target >= 1");
     report.row("ratios", "one-sample predict: Keras's fastest / Java API",

@@ -137,20 +137,17 @@ public final class MatMulFloor {
     }
     List<Product> products = new ArrayList<>();
     for (NodeExecStats n : nodes) {
-      // The label reads "name = OpType(input, input, ...)"; oneDNN builds call it _MklMatMul.
-      String label = n.getTimelineLabel();
-      String op = opType(label);
-      if (op == null || !op.endsWith("MatMul") || op.contains("Batch")) {
+      Traces.Call call = Traces.call(n.getTimelineLabel());
+      if (call == null || !isMatMul(call.type())) {
         continue;
       }
-      int open = label.indexOf('(', label.indexOf(" = "));
-      String[] args = label.substring(open + 1, label.lastIndexOf(')')).split(", ");
+      List<String> args = call.inputs();
       List<long[]> out = shapes.get(n.getNodeName());
-      if (args.length < 2 || out == null || out.isEmpty()) {
+      if (args.size() < 2 || out == null || out.isEmpty()) {
         continue;
       }
-      long[] a = outputShape(shapes, args[0]);
-      long[] b = outputShape(shapes, args[1]);
+      long[] a = outputShape(shapes, args.get(0));
+      long[] b = outputShape(shapes, args.get(1));
       Product p = a == null || b == null ? null : match(a, b, out.get(0));
       if (p != null) {
         products.add(p);
@@ -284,37 +281,20 @@ public final class MatMulFloor {
 
   /** Fails unless one traced run of {@code step} executes all {@code expected} products. */
   private static void requireAllRun(Session s, Op step, int expected) {
-    RunMetadata metadata;
-    try (Result res = s.runner().addTarget(step).setOptions(RunOptions.newBuilder()
-        .setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build()).runAndFetchMetadata()) {
-      metadata = res.getMetadata().orElse(null);
-    }
-    long ran = metadata == null ? 0 : matMulNodes(metadata);
+    long ran = matMulNodes(Traces.traceOnce(s, step));
     if (ran != expected) {
       throw new IllegalStateException("the floor loop ran " + ran + " of its " + expected
           + " matrix products: TensorFlow pruned the rest, so its time would not be a floor");
     }
   }
 
-  /** The MatMul nodes a trace shows executed, fused or not. */
+  /** The MatMul nodes a trace shows executed, fused or not (oneDNN builds say _MklMatMul). */
   static long matMulNodes(RunMetadata metadata) {
-    long count = 0;
-    for (DeviceStepStats d : metadata.getStepStats().getDevStatsList()) {
-      for (NodeExecStats n : d.getNodeStatsList()) {
-        String op = opType(n.getTimelineLabel());
-        if (op != null && op.endsWith("MatMul") && !op.contains("Batch")) {
-          count++;
-        }
-      }
-    }
-    return count;
+    return Traces.count(metadata, MatMulFloor::isMatMul);
   }
 
-  /** The op type of a trace label "name = OpType(input, ...)", or null. */
-  private static String opType(String label) {
-    int eq = label.indexOf(" = ");
-    int open = label.indexOf('(', Math.max(eq, 0));
-    return eq < 0 || open < 0 ? null : label.substring(eq + 3, open);
+  private static boolean isMatMul(String opType) {
+    return opType.endsWith("MatMul") && !opType.contains("Batch");
   }
 
   private static Variable<TFloat32> matrix(Ops tf, List<Op> inits, long rows, long cols) {

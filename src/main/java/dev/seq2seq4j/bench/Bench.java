@@ -175,16 +175,19 @@ public final class Bench {
     return products;
   }
 
-  /** The step's Adam update alone: per-parameter work that no op count explains. */
+  /**
+   * The step's optimizer update alone (the recipe's, Adam at Keras's defaults): per-parameter
+   * work, which no count of ops explains.
+   */
   private void optimizerUpdate(TrainingWorkload w, Model model, int runs) {
-    OptimizerSpec adam = CompileOptions.builder(Recipes.byName(w.recipe()).loss()).build()
+    OptimizerSpec optimizer = CompileOptions.builder(Recipes.byName(w.recipe()).loss()).build()
         .optimizer();
-    Samples s = OptimizerUpdateCost.secondsPerStep(model, adam, runs, 2, options.reps());
+    Samples s = OptimizerUpdateCost.secondsPerStep(model, optimizer, runs, 2, options.reps());
     double ms = s.median() * 1e3;
     long parameters = OptimizerUpdateCost.parameters(model);
     report.put("update_ms_per_step", ms);
     report.put("update_parameters", parameters);
-    report.row("floor", w.name() + ": the step's " + adam.name() + " update alone",
+    report.row("floor", w.name() + ": the step's " + optimizer.name() + " update alone",
         BenchReport.fmt(ms) + " ms", parameters + " parameters, median of " + options.reps()
             + " x " + runs + " runs");
     progress.printf(Locale.ROOT, "update: %d parameters, %s ms per step%n", parameters,

@@ -184,7 +184,7 @@ public final class Bench {
         .optimizer();
     Samples s = OptimizerUpdateCost.secondsPerStep(model, optimizer, runs, 2, options.reps());
     double ms = s.median() * 1e3;
-    long parameters = OptimizerUpdateCost.parameters(model);
+    long parameters = model.trainableParameterCount();
     report.put("update_ms_per_step", ms);
     report.put("update_parameters", parameters);
     report.row("floor", w.name() + ": the step's " + optimizer.name() + " update alone",

